@@ -1,0 +1,38 @@
+#pragma once
+// serve-sim: an OpenAI-compatible simulated engine on loopback, for demos, dry runs and tests.
+// Answers are a deterministic function of (scenario, model, messages, seed): correct with the
+// model's configured probability, with reasoning of a sampled length, a time to first token and
+// a token rate. It injects faults on request (429 with Retry-After, 500/503, connection reset
+// mid-stream, malformed chunk, stalled stream). Every model it serves is SIMULATED.
+#include <memory>
+#include <string>
+
+#include "adapters/sim/scenario.hpp"
+
+namespace rb::sim {
+
+class SimServer {
+ public:
+  explicit SimServer(Scenario scenario);
+  ~SimServer();  ///< stops the server
+  SimServer(const SimServer&) = delete;
+  SimServer& operator=(const SimServer&) = delete;
+
+  /// Binds `host:port` (port 0: an ephemeral port) and serves on background threads.
+  /// Returns the bound port. Throws ConfigError when it cannot bind.
+  int start(const std::string& host, int port);
+  /// Blocks until stop() is called (from another thread or a signal handler's thread).
+  void wait();
+  /// Stops accepting and closes connections; stalled responses end promptly.
+  void stop();
+
+  /// Requests answered so far, faults injected so far (for logs and tests).
+  long long requests_served() const;
+  long long faults_injected() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace rb::sim

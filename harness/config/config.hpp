@@ -1,0 +1,81 @@
+#pragma once
+// The run configuration: a TOML file (see docs/config.md) plus command-line overrides.
+// Loading checks every key: unknown keys, wrong types, missing values and out-of-range values
+// are ConfigErrors naming the file, line and key, with a suggestion for near-miss spellings.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/core/pricing.hpp"
+#include "harness/core/sample.hpp"
+
+namespace rb::config {
+
+inline constexpr int k_default_samples = 1;
+inline constexpr int k_default_concurrency = 8;
+inline constexpr int k_max_concurrency = 4096;
+inline constexpr int k_default_max_retries = 6;
+inline constexpr double k_default_request_timeout_s = 1800;  ///< a whole request, all tokens
+inline constexpr double k_default_connect_timeout_s = 10;
+inline constexpr double k_default_idle_timeout_s = 120;      ///< no byte received for this long
+
+struct ModelConfig {
+  std::string spec;          ///< "openai:gpt-4o-mini", "openai-compatible:URL#model", "sim:r1-like"
+  std::string label;         ///< the name in reports and the store; default: the spec
+  std::string base_url;      ///< overrides the spec's base URL
+  std::string api_key_env;   ///< environment variable holding the API key (the key is never stored)
+  SamplingParams params;     ///< temperature, top_p, max_tokens (seed is set per sample)
+  bool stream = true;
+  int concurrency = 0;       ///< 0: the run's concurrency
+  int max_retries = k_default_max_retries;
+  double request_timeout_s = k_default_request_timeout_s;
+  double connect_timeout_s = k_default_connect_timeout_s;
+  double idle_timeout_s = k_default_idle_timeout_s;
+  Prices prices;
+};
+
+struct SuiteConfig {
+  std::string name;    ///< registry name with parameters, e.g. "gen:arith?n=50&seed=7"
+  std::string data;    ///< dataset file or folder; empty: the suite's default
+  std::string prompt;  ///< prompt variant; empty: the suite's default
+  int limit = 0;       ///< first N problems; 0: the run's limit
+};
+
+struct RunConfig {
+  std::string name;    ///< run name; empty: generated from the start time
+  std::string db = "results.db";
+  int samples = k_default_samples;  ///< samples per (problem, model)
+  int limit = 0;       ///< first N problems of each suite; 0: all
+  int concurrency = k_default_concurrency;
+  std::int64_t seed = 0;  ///< base of the per-sample seeds
+  bool cache = true;   ///< reuse identical earlier requests from the response cache
+  std::string report;  ///< write a report here at the end (.md, .csv, .json); empty: none
+  std::vector<SuiteConfig> suites;
+  std::vector<ModelConfig> models;
+  std::string source;  ///< the file it was read from, for messages
+  /// Where each set value came from, for messages: "run.samples" -> "cfg.toml:4" or "--samples";
+  /// "model[1].temperature" -> "cfg.toml:17". Keys use the TOML path with [index] for arrays.
+  std::map<std::string, std::string> origin;
+};
+
+/// Reads and checks a TOML file. Throws ConfigError: "FILE:LINE: key 'run.samplse' unknown, did
+/// you mean 'samples'?".
+RunConfig load_file(const std::string& path);
+/// The same from text; `source` names it in messages.
+RunConfig load_string(std::string_view toml_text, const std::string& source);
+
+/// Checks values that flags can also set (ranges, at least one suite and model, unique labels),
+/// and fills defaults (labels). Throws ConfigError naming the key or flag.
+void validate(RunConfig& config);
+
+/// The resolved configuration as JSON (stored with the run; no secrets, only env var names).
+std::string to_json(const RunConfig& config);
+/// Inverse of to_json (for resuming a run from the configuration stored with it).
+RunConfig from_json(std::string_view json_text);
+/// The part of the configuration that decides which work items exist and what they ask
+/// (suites, models, sampling, samples, seed), for checking that a resumed run is the same run.
+std::string plan_fingerprint(const RunConfig& config);
+
+}  // namespace rb::config
