@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "harness/cli/command_table.hpp"
+#include "harness/util/build_info.hpp"
 
 namespace rb::cli {
 
 std::string version_string()
 {
-  return std::string("reasonbench ") + RB_VERSION;
+  return "reasonbench " + std::string(util::harness_version()) + " (git " + std::string(util::git_revision()) + ")";
 }
 
 namespace {

@@ -18,9 +18,16 @@ int main(int argc, char** argv)
   try {
     app.parse(argc, argv);
     return rb::cli::run_selected(app);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    // One line, like every other error (CLI11 would add a second).
+    std::fprintf(stderr, "reasonbench: error: %s (see --help)\n", e.what());
+    return 2;
   } catch (const rb::ConfigError& e) {
     std::fprintf(stderr, "reasonbench: error: %s\n", e.what());
     return 2;

@@ -14,9 +14,12 @@
 namespace rb::config {
 
 inline constexpr int k_default_samples = 1;
+inline constexpr int k_max_samples = 100000;
 inline constexpr int k_default_concurrency = 8;
 inline constexpr int k_max_concurrency = 4096;
 inline constexpr int k_default_max_retries = 6;
+inline constexpr int k_max_max_retries = 100;
+inline constexpr double k_max_temperature = 2;
 inline constexpr double k_default_request_timeout_s = 1800;  ///< a whole request, all tokens
 inline constexpr double k_default_connect_timeout_s = 10;
 inline constexpr double k_default_idle_timeout_s = 120;      ///< no byte received for this long
@@ -56,12 +59,16 @@ struct RunConfig {
   std::vector<ModelConfig> models;
   std::string source;  ///< the file it was read from, for messages
   /// Where each set value came from, for messages: "run.samples" -> "cfg.toml:4" or "--samples";
-  /// "model[1].temperature" -> "cfg.toml:17". Keys use the TOML path with [index] for arrays.
+  /// "model[1].temperature" -> "cfg.toml:17". Keys use the TOML path with [index] for arrays
+  /// (zero-based). A flag that replaces a whole list is recorded under the list's name
+  /// ("model" -> "--model", "suite" -> "--suite") and then wins over the file's entries for it.
   std::map<std::string, std::string> origin;
 };
 
-/// Reads and checks a TOML file. Throws ConfigError: "FILE:LINE: key 'run.samplse' unknown, did
-/// you mean 'samples'?".
+/// Reads and checks a TOML file: types, ranges, required keys, unknown keys. Does not require a
+/// suite or model (flags may add them; validate() does). Throws ConfigError, one line naming the
+/// file, line and key: "cfg.toml:3: unknown key 'samplse' in [run], did you mean 'samples'?";
+/// "cannot read config 'x.toml': No such file or directory".
 RunConfig load_file(const std::string& path);
 /// The same from text; `source` names it in messages.
 RunConfig load_string(std::string_view toml_text, const std::string& source);
@@ -72,10 +79,13 @@ void validate(RunConfig& config);
 
 /// The resolved configuration as JSON (stored with the run; no secrets, only env var names).
 std::string to_json(const RunConfig& config);
-/// Inverse of to_json (for resuming a run from the configuration stored with it).
+/// Inverse of to_json (for resuming a run from the configuration stored with it). Keys this
+/// version does not know are ignored; malformed JSON or a wrong type is a ConfigError.
 RunConfig from_json(std::string_view json_text);
 /// The part of the configuration that decides which work items exist and what they ask
 /// (suites, models, sampling, samples, seed), for checking that a resumed run is the same run.
+/// Lower-case hex SHA-256 over the keys marked k_plan (schema.hpp); an empty label counts as
+/// its spec. Concurrency, retries, timeouts, prices, db, name, report and cache do not count.
 std::string plan_fingerprint(const RunConfig& config);
 
 }  // namespace rb::config

@@ -1,0 +1,126 @@
+#include "harness/cli/grade_db.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "harness/config/config.hpp"
+#include "harness/core/error.hpp"
+#include "harness/store/store.hpp"
+#include "harness/util/task_pool.hpp"
+#include "suites/registry.hpp"
+#include "verifiers/registry.hpp"
+
+namespace rb::cli {
+
+namespace {
+
+constexpr std::size_t k_regrade_batch = 1000;
+constexpr int k_changes_shown = 10;
+
+struct Regrade {
+  store::SampleRow row;
+  const Verifier* verifier = nullptr;
+  Verdict verdict;
+};
+
+/// The verifier of each suite: the one named by stored verdicts, else the suite's own.
+class VerifierCache {
+ public:
+  explicit VerifierCache(const config::RunConfig& config) : m_config(config) {}
+
+  const Verifier& get(const store::SampleRow& row)
+  {
+    auto it = m_by_suite.find(row.key.suite);
+    if (it != m_by_suite.end()) {
+      return *it->second;
+    }
+    std::string name = row.verdict ? row.verdict->verifier : "";
+    if (name.empty()) {
+      for (const auto& suite : m_config.suites) {
+        if (suite.name == row.key.suite) {
+          name = suites::load_suite(suite.name, {suite.data, suite.prompt, 1}).verifier;
+        }
+      }
+    }
+    if (name.empty()) {
+      name = suites::load_suite(row.key.suite, {}).verifier;
+    }
+    return *m_by_suite.emplace(row.key.suite, verifiers::make_verifier(name)).first->second;
+  }
+
+ private:
+  const config::RunConfig& m_config;
+  std::map<std::string, std::unique_ptr<Verifier>> m_by_suite;
+};
+
+void regrade_run(store::Store& store, const store::RunRecord& run)
+{
+  const config::RunConfig config = config::from_json(run.config_json);
+  VerifierCache verifiers(config);
+  std::vector<Regrade> work;
+  store.for_each_sample(run.id, [&](const store::SampleRow& row) {
+    if (row.error.empty()) {
+      work.push_back({row, &verifiers.get(row), {}});
+    }
+  });
+  {
+    util::TaskPool pool(0);
+    for (auto& w : work) {
+      pool.submit([&w] {
+        const Sample& s = w.row.sample;
+        w.verdict = grade(*w.verifier, w.row.problem, Response{s.text, s.reasoning, s.finish_reason, s.reasoning_unclosed});
+      });
+    }
+  }
+  std::int64_t changed = 0;
+  for (std::size_t start = 0; start < work.size(); start += k_regrade_batch) {
+    store::Store::Transaction transaction(store);
+    for (std::size_t i = start; i < std::min(work.size(), start + k_regrade_batch); ++i) {
+      const Regrade& w = work[i];
+      const bool differs = !w.row.verdict || w.row.verdict->verdict.kind != w.verdict.kind;
+      if (differs) {
+        if (++changed <= k_changes_shown) {
+          std::fprintf(stderr, "  %s / %s / %s #%d: %s -> %s (%s)\n", w.row.key.model.c_str(), w.row.key.suite.c_str(),
+                       w.row.key.problem_id.c_str(), w.row.key.sample_index,
+                       w.row.verdict ? std::string(to_string(w.row.verdict->verdict.kind)).c_str() : "ungraded",
+                       std::string(to_string(w.verdict.kind)).c_str(), w.verdict.detail.c_str());
+        }
+      }
+      store.insert_verdict({w.row.sample_id, std::string(w.verifier->name()), std::string(w.verifier->version()),
+                            w.verdict});
+    }
+    transaction.commit();
+  }
+  std::fprintf(stderr, "reasonbench: run '%s': graded %zu stored sample(s) again; %lld verdict(s) changed\n",
+               run.name.c_str(), work.size(), static_cast<long long>(changed));
+}
+
+}  // namespace
+
+int grade_database(const GradeFlags& flags)
+{
+  if (!std::filesystem::exists(flags.db)) {
+    throw ConfigError("--db: no database at '" + flags.db + "'");
+  }
+  store::Store store(flags.db);
+  std::vector<store::RunRecord> runs;
+  if (flags.runs.empty()) {
+    runs = store.list_runs();
+  } else {
+    for (const auto& name : flags.runs) {
+      auto run = store.find_run(name);
+      if (!run) {
+        throw ConfigError("--run: no run '" + name + "' in '" + flags.db + "'");
+      }
+      runs.push_back(*run);
+    }
+  }
+  for (const auto& run : runs) {
+    regrade_run(store, run);
+  }
+  return 0;
+}
+
+}  // namespace rb::cli

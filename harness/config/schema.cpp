@@ -1,0 +1,325 @@
+#include "harness/config/schema.hpp"
+
+#include <charconv>
+#include <climits>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "harness/util/strings.hpp"
+
+namespace rb::config {
+namespace {
+
+// How a field type maps to a Kind and a Value. An empty optional is an unset key.
+template <typename T>
+struct Conv;
+
+template <>
+struct Conv<std::string> {
+  static constexpr Kind kind = Kind::string;
+  static std::optional<Value> get(const std::string& v) { return Value{v}; }
+  static std::string from(const Value& v) { return std::get<std::string>(v); }
+};
+
+template <>
+struct Conv<bool> {
+  static constexpr Kind kind = Kind::boolean;
+  static std::optional<Value> get(bool v) { return Value{v}; }
+  static bool from(const Value& v) { return std::get<bool>(v); }
+};
+
+template <>
+struct Conv<int> {  // ranges keep every int key inside INT_MIN..INT_MAX
+  static constexpr Kind kind = Kind::integer;
+  static std::optional<Value> get(int v) { return Value{std::int64_t{v}}; }
+  static int from(const Value& v) { return static_cast<int>(std::get<std::int64_t>(v)); }
+};
+
+template <>
+struct Conv<std::int64_t> {
+  static constexpr Kind kind = Kind::integer;
+  static std::optional<Value> get(std::int64_t v) { return Value{v}; }
+  static std::int64_t from(const Value& v) { return std::get<std::int64_t>(v); }
+};
+
+template <>
+struct Conv<double> {
+  static constexpr Kind kind = Kind::number;
+  static std::optional<Value> get(double v) { return Value{v}; }
+  static double from(const Value& v) { return std::get<double>(v); }
+};
+
+template <typename T>
+struct Conv<std::optional<T>> {
+  static constexpr Kind kind = Conv<T>::kind;
+  static std::optional<Value> get(const std::optional<T>& v) { return v ? Conv<T>::get(*v) : std::nullopt; }
+  static std::optional<T> from(const Value& v) { return Conv<T>::from(v); }
+};
+
+template <typename Target, typename Member>
+Field<Target> member(Member Target::*field)
+{
+  return {Conv<Member>::kind, [field](const Target& t) { return Conv<Member>::get(t.*field); },
+          [field](Target& t, const Value& v) { t.*field = Conv<Member>::from(v); }};
+}
+
+template <typename Target, typename Outer, typename Member>
+Field<Target> member(Outer Target::*outer, Member Outer::*field)
+{
+  return {Conv<Member>::kind, [outer, field](const Target& t) { return Conv<Member>::get(t.*outer.*field); },
+          [outer, field](Target& t, const Value& v) { t.*outer.*field = Conv<Member>::from(v); }};
+}
+
+/// A price where a negative value means "unset" (Prices::cached_input_per_mtok).
+Field<Prices> negative_is_unset(double Prices::*field)
+{
+  return {Kind::number,
+          [field](const Prices& p) { return p.*field < 0 ? std::nullopt : std::optional<Value>{p.*field}; },
+          [field](Prices& p, const Value& v) { p.*field = std::get<double>(v); }};
+}
+
+// One key per row reads better than one attribute per line:
+// clang-format off
+constexpr double k_int_max = INT_MAX;
+constexpr Range k_non_negative_int{.min = 0, .max = k_int_max};
+constexpr Range k_positive_seconds{.min = 0, .min_exclusive = true};
+constexpr Range k_price{.min = 0};
+
+const std::vector<Key<RunConfig>>& run_table()
+{
+  static const std::vector<Key<RunConfig>> keys = {
+      {.name = "name", .field = member(&RunConfig::name),
+       .doc = "run name; running the same name again resumes it; empty: generated from the start time"},
+      {.name = "db", .field = member(&RunConfig::db), .flags = k_non_empty,
+       .doc = "SQLite database the run is stored in"},
+      {.name = "samples", .field = member(&RunConfig::samples), .range = {.min = 1, .max = k_max_samples},
+       .flags = k_plan, .doc = "samples per (problem, model)"},
+      {.name = "limit", .field = member(&RunConfig::limit), .range = k_non_negative_int, .flags = k_plan,
+       .doc = "first N problems of each suite; 0: all"},
+      {.name = "concurrency", .field = member(&RunConfig::concurrency),
+       .range = {.min = 1, .max = k_max_concurrency}, .doc = "requests in flight at once, all models together"},
+      {.name = "seed", .field = member(&RunConfig::seed), .flags = k_plan,
+       .doc = "base of the per-sample seeds (and of generated suites' sampling)"},
+      {.name = "cache", .field = member(&RunConfig::cache),
+       .doc = "reuse identical earlier requests from the response cache"},
+      {.name = "report", .field = member(&RunConfig::report),
+       .doc = "write a report here at the end (.md, .csv, .json); empty: none"},
+  };
+  return keys;
+}
+
+const std::vector<Key<SuiteConfig>>& suite_table()
+{
+  static const std::vector<Key<SuiteConfig>> keys = {
+      {.name = "name", .field = member(&SuiteConfig::name), .flags = k_required | k_non_empty | k_plan,
+       .doc = "registry name with parameters, e.g. \"gen:arith?n=40&seed=7\" (`reasonbench suites`)"},
+      {.name = "data", .field = member(&SuiteConfig::data), .flags = k_plan,
+       .doc = "dataset file or folder; empty: the suite's default"},
+      {.name = "prompt", .field = member(&SuiteConfig::prompt), .flags = k_plan,
+       .doc = "prompt variant, e.g. \"cot\"; empty: the suite's default"},
+      {.name = "limit", .field = member(&SuiteConfig::limit), .range = k_non_negative_int, .flags = k_plan,
+       .doc = "first N problems of this suite; 0: the run's limit"},
+  };
+  return keys;
+}
+
+const std::vector<Key<ModelConfig>>& model_table()
+{
+  using M = ModelConfig;
+  static const std::vector<Key<ModelConfig>> keys = {
+      {.name = "spec", .field = member(&M::spec), .flags = k_required | k_non_empty | k_plan,
+       .doc = "\"sim:r1-like\", \"openai:gpt-4o-mini\", \"openai-compatible:URL#model\" (`reasonbench models`)"},
+      {.name = "label", .field = member(&M::label), .flags = k_plan,
+       .doc = "name in reports and the store; unique; empty: the spec"},
+      {.name = "base_url", .field = member(&M::base_url), .flags = k_plan,
+       .doc = "overrides the spec's base URL"},
+      {.name = "api_key_env", .field = member(&M::api_key_env), .flags = k_env_name,
+       .doc = "NAME of the environment variable holding the API key; a key written in the file is refused"},
+      {.name = "temperature", .field = member(&M::params, &SamplingParams::temperature),
+       .range = {.min = 0, .max = k_max_temperature}, .flags = k_plan,
+       .doc = "sampling temperature; unset: the server's default"},
+      {.name = "top_p", .field = member(&M::params, &SamplingParams::top_p),
+       .range = {.min = 0, .max = 1, .min_exclusive = true}, .flags = k_plan,
+       .doc = "nucleus sampling; unset: the server's default"},
+      {.name = "max_tokens", .field = member(&M::params, &SamplingParams::max_tokens), .range = {.min = 1},
+       .flags = k_plan, .doc = "output budget per sample, reasoning included; unset: the server's default"},
+      {.name = "stream", .field = member(&M::stream), .flags = k_plan,
+       .doc = "stream the response (gives time to first token)"},
+      {.name = "concurrency", .field = member(&M::concurrency), .range = {.min = 0, .max = k_max_concurrency},
+       .doc = "requests in flight for this model; 0: the run's concurrency"},
+      {.name = "max_retries", .field = member(&M::max_retries), .range = {.min = 0, .max = k_max_max_retries},
+       .doc = "retries of a failed request (429, 5xx, transport errors) with backoff"},
+      {.name = "request_timeout_s", .field = member(&M::request_timeout_s), .range = k_positive_seconds,
+       .doc = "seconds for a whole request, all tokens"},
+      {.name = "connect_timeout_s", .field = member(&M::connect_timeout_s), .range = k_positive_seconds,
+       .doc = "seconds to connect"},
+      {.name = "idle_timeout_s", .field = member(&M::idle_timeout_s), .range = k_positive_seconds,
+       .doc = "seconds without a byte received before the request is abandoned"},
+  };
+  return keys;
+}
+
+const std::vector<Key<Prices>>& price_table()
+{
+  static const std::vector<Key<Prices>> keys = {
+      {.name = "input_per_mtok", .field = member(&Prices::input_per_mtok), .range = k_price,
+       .doc = "USD per million uncached prompt tokens"},
+      {.name = "cached_input_per_mtok", .field = negative_is_unset(&Prices::cached_input_per_mtok),
+       .range = k_price, .doc = "USD per million cached prompt tokens; unset: the input price"},
+      {.name = "output_per_mtok", .field = member(&Prices::output_per_mtok), .range = k_price,
+       .doc = "USD per million completion tokens, reasoning included"},
+  };
+  return keys;
+}
+
+/// The shortest text that reads back as `number`: "2", "0.95", "100000", "1e+20".
+std::string shortest(double number)
+{
+  constexpr double k_whole_limit = 1e15;  // whole numbers below this are written in full
+  if (std::isfinite(number) && std::trunc(number) == number && std::fabs(number) < k_whole_limit) {
+    return std::to_string(static_cast<long long>(number));
+  }
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
+  return std::string(buffer, result.ptr);
+}
+
+// clang-format on
+
+bool is_env_name(std::string_view name)
+{
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) {
+    return false;
+  }
+  for (const char c : name) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::span<const Key<RunConfig>> run_keys()
+{
+  return run_table();
+}
+std::span<const Key<SuiteConfig>> suite_keys()
+{
+  return suite_table();
+}
+std::span<const Key<ModelConfig>> model_keys()
+{
+  return model_table();
+}
+std::span<const Key<Prices>> price_keys()
+{
+  return price_table();
+}
+
+std::optional<std::string> check_value(const Range& range, unsigned flags, const Value& value)
+{
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    if ((flags & k_non_empty) != 0 && text->empty()) {
+      return "must not be empty";
+    }
+    if ((flags & k_env_name) != 0 && !text->empty() && !is_env_name(*text)) {
+      // Defends against a key pasted where its variable's name belongs: the value is not shown.
+      return "must be the NAME of an environment variable (letters, digits, '_'), not the key itself "
+             "(value not shown)";
+    }
+    return std::nullopt;
+  }
+  double number = 0;
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+    number = static_cast<double>(*integer);
+  } else if (const auto* real = std::get_if<double>(&value)) {
+    if (!std::isfinite(*real)) {
+      return "must be a finite number (got " + format_value(value) + ")";
+    }
+    number = *real;
+  } else {
+    return std::nullopt;  // booleans have no range
+  }
+  if (range.min_exclusive ? number <= range.min : number < range.min) {
+    return std::string(range.min_exclusive ? "must be greater than " : "must be at least ") +
+           shortest(range.min) + " (got " + format_value(value) + ")";
+  }
+  if (number > range.max) {
+    return "must be at most " + shortest(range.max) + " (got " + format_value(value) + ")";
+  }
+  return std::nullopt;
+}
+
+std::string_view kind_name(Kind kind)
+{
+  switch (kind) {
+    case Kind::string:
+      return "a string";
+    case Kind::integer:
+      return "an integer";
+    case Kind::number:
+      return "a number";
+    case Kind::boolean:
+      return "a boolean";
+  }
+  return "a value";
+}
+
+std::string format_value(const Value& value)
+{
+  constexpr std::size_t k_max_quoted_chars = 60;
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    // JSON quoting keeps the message on one line whatever the string holds.
+    return nlohmann::json(util::shorten(*text, k_max_quoted_chars))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+    return std::to_string(*integer);
+  }
+  if (const auto* real = std::get_if<double>(&value)) {
+    std::string out = shortest(*real);
+    if (std::isfinite(*real) && out.find_first_not_of("-0123456789") == std::string::npos) {
+      out += ".0";  // a float written "4.0" reads back as one
+    }
+    return out;
+  }
+  return std::get<bool>(value) ? "true" : "false";
+}
+
+bool looks_like_secret_key(std::string_view name)
+{
+  std::string folded;
+  for (const char c : name) {
+    if (c != '_' && c != '-') {
+      folded += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  static constexpr std::string_view k_exact[] = {"key",         "token",    "secret",        "password",
+                                                 "passwd",      "bearer",   "authorization", "auth",
+                                                 "accesstoken", "authtoken"};
+  static constexpr std::string_view k_suffixes[] = {"apikey", "secret", "secretkey", "password", "accesskey"};
+  for (const auto exact : k_exact) {
+    if (folded == exact) {
+      return true;
+    }
+  }
+  for (const auto suffix : k_suffixes) {
+    if (folded.ends_with(suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string secret_key_message(std::string_view key_display)
+{
+  return std::string(key_display) +
+         ": API keys are never read from config files (they would reach logs, reports and the store); "
+         "export the key in an environment variable and name it with api_key_env = \"OPENAI_API_KEY\"";
+}
+
+}  // namespace rb::config

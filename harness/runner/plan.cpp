@@ -1,0 +1,54 @@
+#include "harness/runner/plan.hpp"
+
+#include "harness/util/rng.hpp"
+
+namespace rb::runner {
+
+store::ItemKey Plan::key(const WorkItem& item) const
+{
+  return {models[item.model].config.label, suites[item.suite].suite.name,
+          suites[item.suite].suite.problems[item.problem].id, item.sample};
+}
+
+const Problem& Plan::problem(const WorkItem& item) const
+{
+  return suites[item.suite].suite.problems[item.problem];
+}
+
+Plan build_plan(const config::RunConfig& config, const PlanFactories& factories)
+{
+  Plan plan;
+  for (const auto& suite_config : config.suites) {
+    PlannedSuite planned;
+    planned.suite = factories.load_suite(suite_config, config.limit);
+    planned.verifier = factories.make_verifier(planned.suite.verifier);
+    plan.suites.push_back(std::move(planned));
+  }
+  for (const auto& model_config : config.models) {
+    PlannedModel planned;
+    planned.config = model_config;
+    planned.adapter = factories.make_adapter(model_config);
+    planned.simulated = factories.is_simulated(model_config);
+    plan.models.push_back(std::move(planned));
+  }
+  for (int sample = 0; sample < config.samples; ++sample) {
+    for (std::uint32_t s = 0; s < plan.suites.size(); ++s) {
+      const auto problems = static_cast<std::uint32_t>(plan.suites[s].suite.problems.size());
+      for (std::uint32_t p = 0; p < problems; ++p) {
+        for (std::uint32_t m = 0; m < plan.models.size(); ++m) {
+          plan.items.push_back({s, p, m, sample});
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+std::int64_t sample_seed(std::int64_t run_seed, int sample_index)
+{
+  const std::uint64_t mixed =
+      util::mix_seed(static_cast<std::uint64_t>(run_seed), static_cast<std::uint64_t>(sample_index));
+  return static_cast<std::int64_t>(mixed >> 33);
+}
+
+}  // namespace rb::runner

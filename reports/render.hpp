@@ -1,0 +1,20 @@
+#pragma once
+// Report formats rendered from run summaries (reports/summary.hpp): Markdown (pull requests,
+// terminals), CSV (one row per run x model x suite) and JSON (schema "reasonbench.report/1",
+// docs/reports.md). The HTML report is a later addition.
+#include <string>
+#include <vector>
+
+#include "reports/summary.hpp"
+
+namespace rb::reports {
+
+std::string to_markdown(const std::vector<RunSummary>& runs);
+std::string to_csv(const std::vector<RunSummary>& runs);
+std::string to_json(const std::vector<RunSummary>& runs);
+
+/// Writes the format the extension of `path` names (.md, .csv, .json), creating parent folders.
+/// Throws ConfigError naming the path for another extension or a write failure.
+void write_report(const std::vector<RunSummary>& runs, const std::string& path);
+
+}  // namespace rb::reports
