@@ -2,12 +2,19 @@
 // A serve-sim scenario: the simulated models and the faults to inject. Read from TOML
 // (docs/serve-sim.md); default_scenario() is the built-in one the quickstart uses.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/core/pricing.hpp"
 
 namespace rb::sim {
+
+inline constexpr int k_default_chunk_tokens = 4;
+inline constexpr int k_default_server_threads = 256;  ///< enough for hundreds of concurrent streams
+inline constexpr int k_max_server_threads = 4096;
+inline constexpr double k_default_keep_alive_s = 2;  ///< idle keep-alive connections close after this
 
 enum class ReasoningStyle {
   think_tags,  ///< reasoning inside <think>...</think> in the content (R1 served raw, QwQ)
@@ -46,14 +53,27 @@ struct Scenario {
   std::vector<SimModel> models;
   Faults faults;
   std::string require_api_key;  ///< non-empty: requests must send "Authorization: Bearer <key>"
-  int chunk_tokens = 4;         ///< tokens per streamed chunk
+  int chunk_tokens = k_default_chunk_tokens;  ///< tokens per streamed chunk
+  int server_threads = k_default_server_threads;  ///< worker threads = concurrent connections served
+  double keep_alive_s = k_default_keep_alive_s;   ///< also bounds how long stop() waits for idle clients
   std::string source;           ///< file it came from, for messages
 };
+
+/// "think_tags", "field", "hidden".
+std::string_view to_string(ReasoningStyle style);
+/// The style named `name`, or nothing.
+std::optional<ReasoningStyle> parse_reasoning_style(std::string_view name);
 
 /// The three quickstart models: r1-like, distill-7b-like, o1-like.
 Scenario default_scenario();
 /// Reads a scenario file. Throws ConfigError naming file, line and key.
+/// A file without [[model]] tables serves the default_scenario() models.
 Scenario load_scenario(const std::string& path);
+/// The same from text; `source` names it in messages.
+Scenario load_scenario_string(std::string_view toml_text, const std::string& source);
+/// Checks ranges and unique model names of a scenario built in code (load_scenario checks too).
+/// Throws ConfigError "SOURCE: key 'model[1].accuracy' must be in [0, 1], got 1.5".
+void validate_scenario(const Scenario& scenario);
 /// The model named `name` in `scenario`, or nullptr.
 const SimModel* find_model(const Scenario& scenario, const std::string& name);
 

@@ -13,20 +13,24 @@ namespace rb::sim {
 
 class SimServer {
  public:
+  /// Throws ConfigError when validate_scenario() rejects `scenario`.
   explicit SimServer(Scenario scenario);
   ~SimServer();  ///< stops the server
   SimServer(const SimServer&) = delete;
   SimServer& operator=(const SimServer&) = delete;
 
-  /// Binds `host:port` (port 0: an ephemeral port) and serves on background threads.
-  /// Returns the bound port. Throws ConfigError when it cannot bind.
+  /// Binds `host:port` (port 0: an ephemeral port) and serves on background threads
+  /// (scenario.server_threads of them). Returns the bound port. Throws ConfigError when it cannot
+  /// bind. Threads it starts inherit the caller's signal mask: block signals before calling it.
   int start(const std::string& host, int port);
   /// Blocks until stop() is called (from another thread or a signal handler's thread).
   void wait();
-  /// Stops accepting and closes connections; stalled responses end promptly.
+  /// Stops accepting and closes connections; stalled and paced responses end promptly (cut).
+  /// Idle keep-alive connections close within scenario.keep_alive_s. Idempotent, thread-safe.
   void stop();
 
-  /// Requests answered so far, faults injected so far (for logs and tests).
+  /// Requests answered so far, faults injected so far (for logs and tests). Every
+  /// POST /v1/chat/completions counts as a request, refused (4xx) and faulted ones included.
   long long requests_served() const;
   long long faults_injected() const;
 

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "harness/cli/command_table.hpp"
+#include "harness/core/error.hpp"
 #include "harness/util/build_info.hpp"
+#include "harness/util/strings.hpp"
 
 namespace rb::cli {
 
@@ -35,6 +37,23 @@ void register_commands(CLI::App& app)
     sub->footer("Example:\n  " + std::string(row.example));
     registered().push_back({sub, row.setup(*sub)});
   }
+}
+
+void check_subcommand_name(const CLI::App& app, int argc, char** argv)
+{
+  if (argc < 2 || argv[1][0] == '-') {
+    return;
+  }
+  const std::string word = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == word) {
+      return;
+    }
+    names.push_back(sub->get_name());
+  }
+  throw ConfigError("unknown subcommand '" + word + "'" + util::did_you_mean(word, names) +
+                    " (subcommands: " + util::join(names, ", ") + ")");
 }
 
 int run_selected(CLI::App& app)

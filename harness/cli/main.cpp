@@ -16,6 +16,7 @@ int main(int argc, char** argv)
   app.set_version_flag("--version", rb::cli::version_string());
   rb::cli::register_commands(app);
   try {
+    rb::cli::check_subcommand_name(app, argc, argv);
     app.parse(argc, argv);
     return rb::cli::run_selected(app);
   } catch (const CLI::CallForHelp& e) {

@@ -1,6 +1,8 @@
 #include "tests/support/test_env.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,8 +52,46 @@ std::string drain(int fd)
 }
 }  // namespace
 
-CommandResult run_command(const std::vector<std::string>& argv)
+namespace {
+/// The inherited environment with `extra` added or replacing same-named entries.
+std::vector<std::string> environment_with(const std::vector<std::string>& extra)
 {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry(*e);
+    const std::string name = entry.substr(0, entry.find('='));
+    bool replaced = false;
+    for (const auto& x : extra) {
+      replaced = replaced || x.substr(0, x.find('=')) == name;
+    }
+    if (!replaced) {
+      env.push_back(entry);
+    }
+  }
+  env.insert(env.end(), extra.begin(), extra.end());
+  return env;
+}
+
+[[noreturn]] void exec_with(const std::vector<std::string>& argv, const std::vector<std::string>& env)
+{
+  std::vector<char*> args;
+  for (const auto& a : argv) {
+    args.push_back(const_cast<char*>(a.c_str()));
+  }
+  args.push_back(nullptr);
+  std::vector<char*> envp;
+  for (const auto& e : env) {
+    envp.push_back(const_cast<char*>(e.c_str()));
+  }
+  envp.push_back(nullptr);
+  ::execve(args[0], args.data(), envp.data());
+  ::_exit(127);
+}
+}  // namespace
+
+CommandResult run_command(const std::vector<std::string>& argv, const std::vector<std::string>& env)
+{
+  const auto full_env = environment_with(env);
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) {
@@ -65,13 +105,7 @@ CommandResult run_command(const std::vector<std::string>& argv)
     ::dup2(err_pipe[1], 2);
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    std::vector<char*> args;
-    for (const auto& a : argv) {
-      args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    ::execv(args[0], args.data());
-    ::_exit(127);
+    exec_with(argv, full_env);
   }
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
@@ -83,6 +117,150 @@ CommandResult run_command(const std::vector<std::string>& argv)
   ::waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+Background::Background(const std::vector<std::string>& argv, const std::string& stdout_path,
+                       const std::string& stderr_path, const std::vector<std::string>& env)
+{
+  const auto full_env = environment_with(env);
+  m_pid = ::fork();
+  if (m_pid == 0) {
+    const int null_fd = ::open("/dev/null", O_RDONLY);
+    const int out_fd = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err_fd = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(null_fd, 0);
+    ::dup2(out_fd, 1);
+    ::dup2(err_fd, 2);
+    exec_with(argv, full_env);
+  }
+  if (m_pid < 0) {
+    throw std::runtime_error("Background: fork failed");
+  }
+}
+
+Background::~Background()
+{
+  if (running()) {
+    ::kill(m_pid, SIGKILL);
+  }
+  wait();
+}
+
+void Background::signal(int signal_number)
+{
+  if (!m_reaped) {
+    ::kill(m_pid, signal_number);
+  }
+}
+
+int Background::wait()
+{
+  if (!m_reaped) {
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_reaped = true;
+    m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  return m_status;
+}
+
+bool Background::running()
+{
+  if (m_reaped) {
+    return false;
+  }
+  int status = 0;
+  const pid_t r = ::waitpid(m_pid, &status, WNOHANG);
+  if (r == m_pid) {
+    m_reaped = true;
+    m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return false;
+  }
+  return true;
+}
+
+SimServerProcess::SimServerProcess(const std::string& scenario, const std::string& log_dir)
+{
+  std::vector<std::string> argv{binary(), "serve-sim", "--port", "0"};
+  if (!scenario.empty()) {
+    argv.push_back("--scenario");
+    argv.push_back(scenario);
+  }
+  const std::string out = log_dir + "/serve-sim.out";
+  m_process = std::make_unique<Background>(argv, out, log_dir + "/serve-sim.err");
+  const std::string prefix = "serve-sim: listening on http://127.0.0.1:";
+  for (int i = 0; i < 200 && m_port == 0; ++i) {
+    std::ifstream in(out);
+    std::string line;
+    if (std::getline(in, line) && line.starts_with(prefix)) {
+      m_port = std::stoi(line.substr(prefix.size()));
+      break;
+    }
+    if (!m_process->running()) {
+      throw std::runtime_error("serve-sim exited: " + read_file(log_dir + "/serve-sim.err"));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  if (m_port == 0) {
+    throw std::runtime_error("serve-sim did not print its port");
+  }
+}
+
+long long count_rows(const std::string& path, const std::string& sql)
+{
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return -1;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  long long result = -1;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+    result = sqlite3_column_int64(stmt, 0);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return result;
+}
+
+std::vector<std::string> query_rows(const std::string& path, const std::string& sql)
+{
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("query_rows: cannot open " + path);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    const std::string message = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    throw std::runtime_error("query_rows: " + message);
+  }
+  std::vector<std::string> rows;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    std::string row;
+    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+      const auto* text = sqlite3_column_text(stmt, c);
+      row += (c > 0 ? "|" : "") + (text == nullptr ? std::string("NULL") : std::string(reinterpret_cast<const char*>(text)));
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return rows;
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    lines.push_back(line);
+  }
+  return lines;
 }
 
 std::string binary() { return RB_BINARY; }

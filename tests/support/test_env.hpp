@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by tests: temporary folders, running the real binary, reading files.
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,49 @@ struct CommandResult {
 };
 
 /// Runs `argv` (argv[0] is a path) with stdin from /dev/null, capturing stdout and stderr.
-CommandResult run_command(const std::vector<std::string>& argv);
+/// `env` entries ("NAME=value") are added to (or replace in) the inherited environment.
+CommandResult run_command(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+
+/// A child process running in the background, its stdout and stderr going to files.
+class Background {
+ public:
+  Background(const std::vector<std::string>& argv, const std::string& stdout_path, const std::string& stderr_path,
+             const std::vector<std::string>& env = {});
+  ~Background();  ///< SIGKILLs the child if it still runs
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+  int pid() const { return m_pid; }
+  void signal(int signal_number);
+  /// Waits for exit; returns the exit status, or 128+signal.
+  int wait();
+  bool running();
+
+ private:
+  int m_pid = -1;
+  bool m_reaped = false;
+  int m_status = -1;
+};
+
+/// Starts `reasonbench serve-sim --port 0` (with `scenario` unless empty) and reads its port.
+class SimServerProcess {
+ public:
+  explicit SimServerProcess(const std::string& scenario, const std::string& log_dir);
+  int port() const { return m_port; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/v1"; }
+
+ private:
+  std::unique_ptr<Background> m_process;
+  int m_port = 0;
+};
+
+/// Number of rows `sql` (a SELECT count(*) ...) returns on the database at `path`, read through
+/// a separate connection; -1 when the database cannot be read yet.
+long long count_rows(const std::string& path, const std::string& sql);
+/// Every row `sql` returns, columns joined by '|' (NULL as "NULL"); throws when unreadable.
+std::vector<std::string> query_rows(const std::string& path, const std::string& sql);
+
+/// Lines of `text` (without the newline characters).
+std::vector<std::string> lines_of(const std::string& text);
 /// The path of the reasonbench binary under test.
 std::string binary();
 /// The source tree root (for fixtures).
