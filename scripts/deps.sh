@@ -8,7 +8,7 @@ packages=(
   nlohmann-json3-dev libboost-dev libboost-filesystem-dev libcurl4-openssl-dev
   libsqlite3-dev sqlite3 libbenchmark-dev catch2 libcli11-dev libtomlplusplus-dev libfmt-dev
   libseccomp-dev libgmp-dev libcpp-httplib-dev zlib1g-dev libssl-dev
-  python3 curl procps
+  python3 curl procps time
 )
 
 missing=()
