@@ -78,7 +78,9 @@ struct SimServer::Impl {
     const std::uint64_t key = detail::request_key(scenario.seed, *request);
     detail::GenerationRequest generation{key, std::nullopt, request->max_tokens};
     if (req.has_header(k_oracle_header)) {
-      generation.oracle = util::percent_decode(req.get_header_value(k_oracle_header));
+      // cpp-httplib percent-decodes header values on receipt: decoding again would turn a
+      // literal "%41" in a reference answer into "A".
+      generation.oracle = req.get_header_value(k_oracle_header);
     }
     exchange->completion = detail::generate(*model, generation);
     exchange->meta = detail::ResponseMeta{fmt::format("chatcmpl-sim-{:016x}", key), model->name,

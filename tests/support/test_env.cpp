@@ -60,7 +60,7 @@ std::vector<std::string> environment_with(const std::vector<std::string>& extra)
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry(*e);
     const std::string name = entry.substr(0, entry.find('='));
-    bool replaced = false;
+    bool replaced = name == "no_proxy" || name == "NO_PROXY";
     for (const auto& x : extra) {
       replaced = replaced || x.substr(0, x.find('=')) == name;
     }
@@ -69,6 +69,9 @@ std::vector<std::string> environment_with(const std::vector<std::string>& extra)
     }
   }
   env.insert(env.end(), extra.begin(), extra.end());
+  // Loopback tests must never go through a proxy the machine may have configured.
+  env.push_back("no_proxy=127.0.0.1,localhost");
+  env.push_back("NO_PROXY=127.0.0.1,localhost");
   return env;
 }
 

@@ -222,6 +222,23 @@ TEST_CASE("each reasoning style has its shape and consistent usage", "[sim]")
   }
 }
 
+TEST_CASE("the oracle header arrives verbatim, percent signs and all", "[sim]")
+{
+  Served served(test_scenario());
+  // Text that looks like percent-encoding must survive: cpp-httplib decodes header values once.
+  const std::string reference = "\\boxed{50\\%} 100%41 %zz \"q\" \u00e9";
+  bool found = false;
+  for (int i = 0; i < 40 && !found; ++i) {
+    Json body = chat_body("field", "Problem " + std::to_string(i));
+    body["seed"] = i;
+    const auto res = post(served, body, reference);
+    REQUIRE(res);
+    const std::string content = Json::parse(res->body)["choices"][0]["message"]["content"];
+    found = content.ends_with(" " + reference);
+  }
+  CHECK(found);
+}
+
 TEST_CASE("max_tokens and max_completion_tokens cut the output with finish_reason length", "[sim]")
 {
   Served served(test_scenario());

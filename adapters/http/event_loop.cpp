@@ -1,0 +1,334 @@
+#include "adapters/http/event_loop.hpp"
+
+#include <sys/resource.h>
+
+#include <csignal>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace rb::adapters::http {
+
+namespace {
+
+constexpr Milliseconds k_max_poll_wait{1000};     ///< the loop wakes at least this often
+constexpr rlim_t k_wanted_open_files = 65536;     ///< one descriptor per connection in flight
+constexpr int k_max_cancel_rounds = 16;           ///< callbacks that keep starting work while cancelled
+constexpr Milliseconds k_min_check_interval{10};  ///< between scans for first-byte/idle timeouts
+
+void global_init_once()
+{
+  static std::once_flag once;
+  std::call_once(once, [] {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    // With CURLOPT_NOSIGNAL, a TLS write to a peer that hung up raises SIGPIPE: ignore it
+    // (unless the program installed its own handler).
+    struct sigaction current {};
+    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
+      std::signal(SIGPIPE, SIG_IGN);
+    }
+    // Thousands of connections need thousands of descriptors: raise the soft limit (not the hard one).
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < k_wanted_open_files) {
+      limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, k_wanted_open_files);
+      setrlimit(RLIMIT_NOFILE, &limit);
+    }
+  });
+}
+
+/// Callbacks run on the loop thread; an exception escaping one must not kill the process.
+template <class F>
+void guarded(F&& f) noexcept
+{
+  try {
+    f();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "reasonbench: an HTTP callback threw: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "reasonbench: an HTTP callback threw a non-standard exception\n");
+  }
+}
+
+}  // namespace
+
+HttpClient::Impl::Impl(const HttpClientOptions& options)
+{
+  global_init_once();
+  multi = curl_multi_init();
+  curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
+  curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.max_total_connections);
+  deadline_sink = [this](Clock::time_point t) { next_check = std::min(next_check, t); };
+}
+
+HttpClient::Impl::~Impl()
+{
+  curl_multi_cleanup(multi);
+}
+
+bool HttpClient::Impl::submit(Command& command)
+{
+  {
+    std::lock_guard lock(mutex);
+    if (exited) {
+      return false;
+    }
+    queue.push_back(std::move(command));
+  }
+  curl_multi_wakeup(multi);
+  return true;
+}
+
+void HttpClient::Impl::cancel_and_wait(std::optional<GroupId> group)
+{
+  if (on_loop_thread()) {
+    cancel(group);
+    return;
+  }
+  auto done = std::make_shared<std::promise<void>>();
+  std::future<void> finished = done->get_future();
+  Command command{detail::CancelCommand{group, done}};
+  if (submit(command)) {
+    finished.wait();
+  }
+}
+
+void HttpClient::Impl::run()
+{
+  loop_id.store(std::this_thread::get_id());
+  while (!stopping.load()) {
+    drain_queue();
+    add_pending();
+    int running = 0;
+    curl_multi_perform(multi, &running);
+    read_messages();
+    const Clock::time_point now = Clock::now();
+    check_deadlines(now);
+    fire_timers(now);
+    reap();
+    add_pending();
+    if (stopping.load()) {
+      break;
+    }
+    curl_multi_poll(multi, nullptr, 0, poll_timeout_ms(Clock::now()), nullptr);
+  }
+  shutdown();
+}
+
+void HttpClient::Impl::drain_queue()
+{
+  std::vector<Command> commands;
+  {
+    std::lock_guard lock(mutex);
+    commands.swap(queue);
+  }
+  for (Command& command : commands) {
+    execute(command);
+  }
+}
+
+void HttpClient::Impl::execute(Command& command)
+{
+  if (auto* start = std::get_if<detail::StartCommand>(&command)) {
+    add(std::move(start->transfer));
+  } else if (auto* timer = std::get_if<TimerCommand>(&command)) {
+    add_timer(std::move(*timer));
+  } else {
+    auto& cancel_command = std::get<detail::CancelCommand>(command);
+    cancel(cancel_command.group);
+    cancel_command.done->set_value();
+  }
+}
+
+void HttpClient::Impl::add(std::unique_ptr<Transfer> transfer)
+{
+  transfer->deadline_sink = &deadline_sink;
+  const std::string error = transfer->configure();
+  Transfer& t = *transfer;
+  transfers.emplace(t.id, std::move(transfer));
+  if (!error.empty()) {
+    complete(t, t.result_with(HttpOutcome::transport, error));
+    return;
+  }
+  pending_add.push_back(t.id);
+  next_check = std::min(next_check, t.next_deadline());
+}
+
+void HttpClient::Impl::add_timer(TimerCommand command)
+{
+  timers.emplace(std::pair{command.due, next_timer++},
+                 detail::Timer{command.group, std::move(command.callback)});
+}
+
+void HttpClient::Impl::add_pending()
+{
+  std::vector<TransferId> ids;
+  ids.swap(pending_add);
+  for (const TransferId id : ids) {
+    const auto it = transfers.find(id);
+    if (it == transfers.end() || it->second->finished) {
+      continue;
+    }
+    if (curl_multi_add_handle(multi, it->second->easy) != CURLM_OK) {
+      complete(*it->second, it->second->result_with(HttpOutcome::transport, "cannot add the transfer"));
+      continue;
+    }
+    it->second->added = true;
+  }
+}
+
+void HttpClient::Impl::complete(Transfer& t, HttpResult result)
+{
+  if (t.finished) {
+    return;
+  }
+  t.finished = true;
+  to_reap.push_back(t.id);
+  auto on_done = std::move(t.handlers.on_done);
+  if (on_done) {
+    guarded([&] { on_done(std::move(result)); });
+  }
+  in_flight.fetch_sub(1);
+}
+
+void HttpClient::Impl::read_messages()
+{
+  int left = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi, &left)) {
+    if (message->msg != CURLMSG_DONE) {
+      continue;
+    }
+    void* user = nullptr;
+    curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &user);
+    auto* t = static_cast<Transfer*>(user);
+    if (!t->finished) {
+      complete(*t, t->result_for(message->data.result));
+    }
+  }
+}
+
+void HttpClient::Impl::check_deadlines(Clock::time_point now)
+{
+  if (now < next_check) {
+    return;
+  }
+  next_check = Clock::time_point::max();
+  const Clock::time_point earliest_next = now + k_min_check_interval;
+  std::vector<std::pair<TransferId, std::string>> expired;
+  for (const auto& [id, t] : transfers) {
+    if (t->finished) {
+      continue;
+    }
+    std::string message = t->expired(now);
+    if (!message.empty()) {
+      expired.emplace_back(id, std::move(message));
+    } else {
+      next_check = std::min(next_check, std::max(earliest_next, t->next_deadline()));
+    }
+  }
+  for (auto& [id, message] : expired) {
+    const auto it = transfers.find(id);
+    if (it != transfers.end()) {
+      complete(*it->second, it->second->result_with(HttpOutcome::timeout, std::move(message)));
+    }
+  }
+}
+
+void HttpClient::Impl::fire_timers(Clock::time_point now)
+{
+  std::vector<TimerCallback> due;
+  while (!timers.empty() && timers.begin()->first.first <= now) {
+    due.push_back(std::move(timers.begin()->second.callback));
+    timers.erase(timers.begin());
+  }
+  for (auto& callback : due) {
+    guarded([&] { callback(TimerEvent::fired); });
+  }
+}
+
+void HttpClient::Impl::cancel(std::optional<GroupId> group)
+{
+  drain_queue();  // starts and timers submitted before this cancel belong to it
+  const auto matches = [&](GroupId g) { return !group || *group == g; };
+  for (int round = 0; round < k_max_cancel_rounds; ++round) {
+    std::vector<TransferId> ids;
+    for (const auto& [id, t] : transfers) {
+      if (!t->finished && matches(t->group)) {
+        ids.push_back(id);
+      }
+    }
+    std::vector<TimerCallback> callbacks;
+    for (auto it = timers.begin(); it != timers.end();) {
+      if (matches(it->second.group)) {
+        callbacks.push_back(std::move(it->second.callback));
+        it = timers.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (ids.empty() && callbacks.empty()) {
+      return;
+    }
+    for (const TransferId id : ids) {
+      const auto it = transfers.find(id);
+      if (it != transfers.end()) {
+        complete(*it->second, it->second->result_with(HttpOutcome::cancelled, "cancelled"));
+      }
+    }
+    for (auto& callback : callbacks) {
+      guarded([&] { callback(TimerEvent::cancelled); });
+    }
+  }
+}
+
+void HttpClient::Impl::reap()
+{
+  std::vector<TransferId> ids;
+  ids.swap(to_reap);
+  for (const TransferId id : ids) {
+    const auto it = transfers.find(id);
+    if (it == transfers.end()) {
+      continue;
+    }
+    if (it->second->added) {
+      curl_multi_remove_handle(multi, it->second->easy);
+    }
+    transfers.erase(it);
+  }
+}
+
+int HttpClient::Impl::poll_timeout_ms(Clock::time_point now) const
+{
+  Clock::duration wait = k_max_poll_wait;
+  long curl_ms = -1;
+  curl_multi_timeout(multi, &curl_ms);
+  if (curl_ms >= 0) {
+    wait = std::min<Clock::duration>(wait, Milliseconds(curl_ms));
+  }
+  if (!timers.empty()) {
+    wait = std::min(wait, timers.begin()->first.first - now);
+  }
+  if (next_check != Clock::time_point::max()) {
+    wait = std::min(wait, next_check - now);
+  }
+  return static_cast<int>(std::max<Milliseconds::rep>(std::chrono::ceil<Milliseconds>(wait).count(), 0));
+}
+
+void HttpClient::Impl::shutdown()
+{
+  cancel(std::nullopt);
+  reap();
+  std::vector<Command> late;
+  {
+    std::lock_guard lock(mutex);
+    exited = true;
+    late.swap(queue);
+  }
+  for (Command& command : late) {
+    execute(command);
+  }
+  cancel(std::nullopt);
+  reap();
+}
+
+}  // namespace rb::adapters::http

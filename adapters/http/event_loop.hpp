@@ -1,0 +1,109 @@
+#pragma once
+// Internal to adapters/http: the event loop behind HttpClient (pimpl). One thread runs run();
+// other threads talk to it only through submit() (a mutex-protected queue + curl_multi_wakeup).
+#include <atomic>
+#include <future>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "adapters/http/http_client.hpp"
+#include "adapters/http/transfer.hpp"
+
+namespace rb::adapters::http {
+
+namespace detail {
+
+struct StartCommand {
+  std::unique_ptr<Transfer> transfer;
+};
+struct TimerCommand {
+  Clock::time_point due;
+  GroupId group = 0;
+  TimerCallback callback;
+};
+struct CancelCommand {
+  std::optional<GroupId> group;  ///< nothing: every group
+  std::shared_ptr<std::promise<void>> done;
+};
+using Command = std::variant<StartCommand, TimerCommand, CancelCommand>;
+
+struct Timer {
+  GroupId group = 0;
+  TimerCallback callback;
+};
+
+}  // namespace detail
+
+struct HttpClient::Impl {
+  using Transfer = detail::Transfer;
+  using Command = detail::Command;
+  using TimerCommand = detail::TimerCommand;
+
+  explicit Impl(const HttpClientOptions& options);
+  ~Impl();
+
+  /// From any thread. False when the loop has exited (the caller then cancels inline).
+  /// `command` is moved from only on success.
+  bool submit(Command& command);
+
+  bool on_loop_thread() const { return std::this_thread::get_id() == loop_id.load(); }
+
+  /// From any thread: inline on the loop thread, else queued and waited for.
+  void cancel_and_wait(std::optional<GroupId> group);
+
+  // Everything below runs on the loop thread only.
+
+  /// Until stopping: takes queued commands, adds new transfers, drives libcurl, completes what
+  /// finished or timed out, fires due timers, reaps; then sleeps in curl_multi_poll until a
+  /// socket, a timer, a deadline or a wakeup. Cancels everything left on the way out.
+  void run();
+  void drain_queue();
+  void execute(Command& command);
+  void add(std::unique_ptr<Transfer> transfer);
+  void add_timer(TimerCommand command);
+
+  /// Adds new transfers to the multi handle; never from inside a libcurl callback.
+  void add_pending();
+
+  /// Runs on_done once; the handle is removed later by reap() (not allowed inside callbacks).
+  void complete(Transfer& t, HttpResult result);
+  void read_messages();
+
+  /// Our own first-byte and idle timeouts (libcurl's low-speed check has 1 s granularity).
+  void check_deadlines(Clock::time_point now);
+  void fire_timers(Clock::time_point now);
+  /// Completes every transfer and timer of `group` (all groups when nothing) as cancelled,
+  /// after taking queued commands (they were submitted before the cancel).
+  void cancel(std::optional<GroupId> group);
+  /// Removes finished transfers from the multi handle and frees them.
+  void reap();
+  int poll_timeout_ms(Clock::time_point now) const;
+  void shutdown();
+
+  CURLM* multi = nullptr;
+  std::thread thread;
+  std::atomic<std::thread::id> loop_id;
+  std::atomic<bool> stopping{false};
+  std::atomic<std::int64_t> in_flight{0};
+  std::atomic<std::uint64_t> next_id{1};
+  std::atomic<std::uint64_t> next_group{1};
+
+  std::mutex mutex;
+  std::vector<Command> queue;  ///< guarded by mutex
+  bool exited = false;         ///< guarded by mutex
+
+  std::unordered_map<TransferId, std::unique_ptr<Transfer>> transfers;
+  std::vector<TransferId> pending_add;
+  std::vector<TransferId> to_reap;
+  std::map<std::pair<Clock::time_point, std::uint64_t>, detail::Timer> timers;
+  std::uint64_t next_timer = 0;
+  Clock::time_point next_check = Clock::time_point::max();  ///< next first-byte/idle scan
+  detail::DeadlineSink deadline_sink;
+};
+
+}  // namespace rb::adapters::http
