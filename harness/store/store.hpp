@@ -3,7 +3,10 @@
 // schema versioned by PRAGMA user_version with forward migrations (harness/store/schema.cpp),
 // prepared statements, batched transactions. One writer: a Store is used by one thread at a time
 // (the run loop's coordinating thread); readers in other processes see committed data only.
-// API keys never reach it: callers pass request bodies without headers.
+// API keys never reach it: callers pass request bodies without headers (the store keeps what
+// it is given and cannot tell a key from text). Errors: ConfigError when opening; a SQLite
+// failure afterwards (disk full, I/O error, lock timeout) is a std::runtime_error naming the file;
+// misuse (an item generated twice, nested transactions) is a std::logic_error.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,18 +25,18 @@ namespace rb::store {
 struct RunRecord {
   std::int64_t id = 0;
   std::string name;
-  std::string config_json;      ///< the full resolved configuration, no secrets
+  std::string config_json;  ///< the full resolved configuration, no secrets
   std::string harness_version;
   std::string git_revision;
-  std::string host_json;        ///< CPU model, cores, memory, GPUs
-  std::string started_at;       ///< ISO 8601 UTC
-  std::string ended_at;         ///< empty until the run ends
-  std::string status;           ///< running | finished | interrupted | failed
+  std::string host_json;   ///< CPU model, cores, memory, GPUs
+  std::string started_at;  ///< ISO 8601 UTC; create_run fills in "now" when empty
+  std::string ended_at;    ///< empty until the run ends
+  std::string status;      ///< running | finished | interrupted | failed
 };
 
 /// One work item's identity within a run.
 struct ItemKey {
-  std::string model;       ///< the model's label
+  std::string model;  ///< the model's label
   std::string suite;
   std::string problem_id;
   int sample_index = 0;
@@ -43,10 +46,10 @@ struct ItemKey {
 struct SampleRecord {
   std::int64_t run_id = 0;
   ItemKey key;
-  std::int64_t problem_ref = 0;  ///< problems.id of the exact problem content asked
-  Sample sample;
+  std::int64_t problem_ref = 0;  ///< problems.id of the exact problem content asked (required)
+  Sample sample;                 ///< request_json/response_json are bodies only: never headers or keys
   std::string error;             ///< non-empty: the generation failed for good (sample fields empty)
-  std::string started_at;        ///< ISO 8601 UTC
+  std::string started_at;        ///< ISO 8601 UTC; "now" when empty
 };
 
 struct VerdictRecord {
@@ -75,13 +78,16 @@ struct SampleRow {
   Sample sample;
   std::string error;
   std::optional<VerdictRecord> verdict;
+  std::int64_t problem_ref = 0;  ///< problems.id of `problem`
+  std::string started_at;        ///< ISO 8601 UTC, as stored
 };
 
 class Store {
  public:
   /// Opens or creates the database at `path` and migrates it to the current schema. Throws
   /// ConfigError naming the file when it cannot be opened, is not a reasonbench database, or was
-  /// written by a newer reasonbench. `migrate_to` (tests only) stops migrating at that version.
+  /// written by a newer reasonbench. `migrate_to` (tests only) stops migrating at that version;
+  /// below the current one only runs and problems may be used. Starts a checkpoint thread.
   explicit Store(const std::string& path, int migrate_to = -1);
   ~Store();
   Store(const Store&) = delete;
@@ -94,15 +100,22 @@ class Store {
   // --- runs
   std::optional<RunRecord> find_run(std::string_view name);
   std::vector<RunRecord> list_runs();
-  /// Inserts a run (id ignored) and returns its id. Throws ConfigError if the name exists.
+  /// Inserts a run (id ignored; empty status: "running") and returns its id. Throws
+  /// ConfigError if the name exists. config_json and host_json must hold no secrets.
   std::int64_t create_run(const RunRecord& run);
+  /// Sets the status; `ended` stamps ended_at with the current time, else clears it (resume).
+  /// Throws std::logic_error for an unknown run id.
   void set_run_status(std::int64_t run_id, std::string_view status, bool ended);
 
   // --- problems
   /// Stores each problem once per (suite, id, content hash) and returns their ids, in order.
+  /// problem_json keeps every field, so grading again needs no dataset. Atomic.
   std::vector<std::int64_t> upsert_problems(std::string_view suite, std::span<const Problem> problems);
 
   // --- writing samples and verdicts: call inside a Transaction for speed and atomicity
+  /// BEGIN IMMEDIATE on construction (waits up to the busy timeout for another writer), COMMIT
+  /// on commit(), ROLLBACK on destruction otherwise. Not nestable: a second one throws
+  /// std::logic_error. Everything written inside is all there after commit, or none of it.
   class Transaction {
    public:
     explicit Transaction(Store& store);
@@ -110,22 +123,27 @@ class Store {
     void commit();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
+
    private:
     Store* m_store;
     bool m_done = false;
   };
-  /// Inserts a sample and returns its id. A failed sample already stored for the same item is
-  /// replaced (with its verdict); a successful one is never replaced (throws std::logic_error).
+  /// Inserts a sample and returns its id, inside or outside a Transaction. A failed sample
+  /// already stored for the same item is replaced (with its verdict); a successful one is never
+  /// replaced (throws std::logic_error, as does problem_ref 0). A NaN cost_usd is stored as 0.
   std::int64_t insert_sample(const SampleRecord& record);
-  /// Inserts or replaces the verdict of a sample.
+  /// Inserts or replaces the verdict of a sample (graded_at: now).
   void insert_verdict(const VerdictRecord& record);
-  /// Remembers a successful sample under a request hash (see Adapter::identity).
+  /// Remembers a successful sample under a request hash (see Adapter::identity), replacing any
+  /// entry with that key. Every field of the Sample comes back exactly from cache_get.
   void cache_put(std::string_view key, const Sample& sample);
   std::optional<Sample> cache_get(std::string_view key);
 
   // --- reading back
   std::vector<ItemState> item_states(std::int64_t run_id);
-  /// Calls `fn` for each sample of the run, in id order, with its problem and verdict.
+  /// Calls `fn` for each sample of the run, in id order, with its problem and verdict; rows
+  /// are streamed, so memory stays flat. `fn` may write (insert_verdict to grade again) but not
+  /// call for_each_sample (std::logic_error); an exception from `fn` stops the walk and propagates.
   void for_each_sample(std::int64_t run_id, const std::function<void(const SampleRow&)>& fn);
 
  private:

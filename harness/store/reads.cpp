@@ -1,0 +1,155 @@
+// Store: reading samples back, for resume (item_states) and for grading and reports
+// (for_each_sample).
+#include <stdexcept>
+#include <unordered_map>
+
+#include "harness/store/store.hpp"
+#include "harness/store/store_impl.hpp"
+#include "harness/store/store_json.hpp"
+
+namespace rb::store {
+
+namespace {
+
+/// Parsed problems kept while streaming, since many samples share one problem. Bounded, so
+/// that memory stays flat however many problems a run has (code suites carry large tests).
+constexpr std::size_t k_problem_cache_bytes = std::size_t{64} * 1024 * 1024;
+
+// Columns 7..27 of StatementId::samples_of_run, the order of insert_sample's ?7..?27.
+Sample read_sample(const Statement& row)
+{
+  Sample sample;
+  sample.text = row.column_text(7);
+  sample.reasoning = row.column_text(8);
+  sample.reasoning_unclosed = row.column_bool(9);
+  sample.finish_reason = row.column_text(10);
+  sample.usage.prompt_tokens = row.column_int64(11);
+  sample.usage.completion_tokens = row.column_int64(12);
+  sample.usage.reasoning_tokens = row.column_int64(13);
+  sample.usage.cached_tokens = row.column_int64(14);
+  sample.usage.reported = row.column_bool(15);
+  sample.timings.ttft_ms = row.column_double(16);
+  sample.timings.first_answer_ms = row.column_double(17);
+  sample.timings.e2e_ms = row.column_double(18);
+  sample.timings.chunks = row.column_int64(19);
+  sample.request_json = row.column_text(20);
+  sample.response_json = row.column_text(21);
+  sample.model_reported = row.column_text(22);
+  sample.retries = static_cast<int>(row.column_int64(23));
+  sample.from_cache = row.column_bool(24);
+  sample.cost_usd = row.column_double(25);
+  return sample;
+}
+
+// Columns 28..33: the verdict, when one exists.
+std::optional<VerdictRecord> read_verdict(const Statement& row)
+{
+  if (row.column_is_null(28)) {
+    return std::nullopt;
+  }
+  VerdictRecord record;
+  record.sample_id = row.column_int64(28);
+  record.verifier = row.column_text(29);
+  record.verifier_version = row.column_text(30);
+  const std::string_view kind = row.column_view(31);
+  record.verdict.extracted = row.column_optional_text(32);
+  record.verdict.detail = row.column_text(33);
+  if (const auto parsed = parse_verdict_kind(kind)) {
+    record.verdict.kind = *parsed;
+  } else {  // written by a build with more verdict kinds: keep the information, never guess
+    record.verdict.kind = VerdictKind::error;
+    record.verdict.detail = "unknown verdict '" + std::string(kind) + "': " + record.verdict.detail;
+  }
+  return record;
+}
+
+class ProblemCache {
+ public:
+  const Problem& get(std::int64_t ref, std::string_view json, const std::string& fallback_id)
+  {
+    if (const auto it = m_problems.find(ref); it != m_problems.end()) {
+      return it->second;
+    }
+    if (m_bytes + json.size() > k_problem_cache_bytes) {
+      m_problems.clear();
+      m_bytes = 0;
+    }
+    Problem problem;
+    if (json.empty()) {
+      problem.id = fallback_id;  // cannot happen through the API (problem_ref is a foreign key)
+    } else {
+      problem = problem_from_json(json);
+    }
+    m_bytes += json.size();
+    return m_problems.emplace(ref, std::move(problem)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::int64_t, Problem> m_problems;
+  std::size_t m_bytes = 0;
+};
+
+}  // namespace
+
+std::vector<ItemState> Store::item_states(std::int64_t run_id)
+{
+  auto query = m_impl->statement(StatementId::item_states);
+  query->bind(1, run_id);
+  std::vector<ItemState> states;
+  while (query->step()) {
+    ItemState state;
+    state.sample_id = query->column_int64(0);
+    state.key.model = query->column_text(1);
+    state.key.suite = query->column_text(2);
+    state.key.problem_id = query->column_text(3);
+    state.key.sample_index = static_cast<int>(query->column_int64(4));
+    state.failed = query->column_bool(5);
+    state.graded = query->column_bool(6);
+    state.correct = query->column_bool(7);
+    state.output_tokens = query->column_int64(8);
+    state.cost_usd = query->column_double(9);
+    states.push_back(std::move(state));
+  }
+  return states;
+}
+
+void Store::for_each_sample(std::int64_t run_id, const std::function<void(const SampleRow&)>& fn)
+{
+  if (m_impl->streaming) {
+    throw std::logic_error("store: for_each_sample called from inside for_each_sample");
+  }
+  m_impl->streaming = true;
+  struct Done {
+    Impl* impl;
+    ~Done() { impl->streaming = false; }
+  } done{m_impl.get()};
+
+  auto query = m_impl->statement(StatementId::samples_of_run);
+  query->bind(1, run_id);
+  ProblemCache problems;
+  SampleRow row;  // reused: the problem is copied only when it changes from one row to the next
+  while (query->step()) {
+    row.sample_id = query->column_int64(0);
+    row.key.model = query->column_text(1);
+    row.key.suite = query->column_text(2);
+    row.key.problem_id = query->column_text(3);
+    row.key.sample_index = static_cast<int>(query->column_int64(4));
+    const std::int64_t problem_ref = query->column_int64(5);
+    if (problem_ref != row.problem_ref || row.problem_ref == 0) {
+      try {
+        row.problem = problems.get(problem_ref, query->column_view(6), row.key.problem_id);
+      } catch (const std::runtime_error& e) {
+        throw std::runtime_error("database '" + path() + "': problem " + std::to_string(problem_ref) + ": " +
+                                 e.what());
+      }
+      row.problem_ref = problem_ref;
+    }
+    row.sample = read_sample(*query);
+    row.error = query->column_text(26);
+    row.started_at = query->column_text(27);
+    row.verdict = read_verdict(*query);
+    fn(row);
+  }
+}
+
+}  // namespace rb::store
