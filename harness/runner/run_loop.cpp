@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "harness/core/error.hpp"
 #include "harness/core/pricing.hpp"
 #include "harness/runner/event_queue.hpp"
 #include "harness/util/sha256.hpp"
@@ -123,6 +124,12 @@ void RunLoop::Impl::prepare()
       continue;
     }
     const auto& state = it->second;
+    const WorkItem& w = plan.items[i];
+    if (state.problem_ref != plan.suites[w.suite].problem_refs[w.problem]) {
+      throw ConfigError("suite '" + plan.suites[w.suite].suite.name + "': problem '" + plan.problem(w).id +
+                        "' is not the one this run already answered (the dataset changed since the run "
+                        "started); start a new --run name");
+    }
     sample_ids[i] = state.sample_id;
     snapshot.output_tokens += state.output_tokens;
     if (!state.graded) {

@@ -108,6 +108,7 @@ std::vector<ItemState> Store::item_states(std::int64_t run_id)
     state.correct = query->column_bool(7);
     state.output_tokens = query->column_int64(8);
     state.cost_usd = query->column_double(9);
+    state.problem_ref = query->column_int64(10);
     states.push_back(std::move(state));
   }
   return states;

@@ -49,8 +49,8 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
     {StatementId::cache_get, "SELECT sample_json FROM response_cache WHERE key = ?1"},
     {StatementId::item_states,
      "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.error <> '', "
-     "v.sample_id IS NOT NULL, coalesce(v.verdict = 'correct', 0), s.completion_tokens, s.cost_usd "
-     "FROM samples s LEFT JOIN verdicts v ON v.sample_id = s.id WHERE s.run_id = ?1 ORDER BY s.id"},
+     "v.sample_id IS NOT NULL, coalesce(v.verdict = 'correct', 0), s.completion_tokens, s.cost_usd, "
+     "s.problem_ref FROM samples s LEFT JOIN verdicts v ON v.sample_id = s.id WHERE s.run_id = ?1 ORDER BY s.id"},
     {StatementId::samples_of_run,
      "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.problem_ref, p.problem_json, "
      "s.answer_text, s.reasoning_text, s.reasoning_unclosed, s.finish_reason, s.prompt_tokens, "

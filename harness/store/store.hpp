@@ -68,6 +68,7 @@ struct ItemState {
   bool correct = false;  ///< the verdict is correct
   std::int64_t output_tokens = 0;
   double cost_usd = 0;
+  std::int64_t problem_ref = 0;  ///< problems.id of the content the stored sample answered
 };
 
 /// A stored sample with its problem and verdict, for grading again and for reports.

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <map>
 
+#include "harness/core/error.hpp"
 #include "harness/runner/run_loop.hpp"
 #include "harness/store/store.hpp"
 #include "suites/registry.hpp"
@@ -275,4 +276,24 @@ TEST_CASE("run loop: stored samples without a verdict are graded on resume, not 
   CHECK(result.totals.done == 5);
   CHECK(a->total_calls() == 4);
   CHECK(f.verdicts(run_id).at(record.key.model + "/" + record.key.problem_id + "/0") == "correct");
+}
+
+TEST_CASE("run loop: resuming after the dataset changed is refused before any request", "[runner]")
+{
+  Fixture f;
+  auto a = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); });
+  auto plan = f.make_plan(6, 1, {a});
+  const auto run_id = f.new_run("r");
+  std::atomic<bool> stop{false};
+  runner::RunLoop(f.store, plan, run_id, options(2), nullptr).run(stop);
+  const int calls = a->total_calls();
+  auto changed = f.make_plan(6, 1, {a});
+  changed.suites[0].suite.problems[3].answer = "12345";
+  try {
+    runner::RunLoop(f.store, changed, run_id, options(2), nullptr).run(stop);
+    FAIL("no error");
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("problem 'arith-0003'") && Catch::Contains("dataset changed"));
+  }
+  CHECK(a->total_calls() == calls);
 }
