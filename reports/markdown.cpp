@@ -76,14 +76,14 @@ std::string to_markdown(const std::vector<RunSummary>& runs)
       estimated += r.tokens_estimated;
     }
     if (ungraded > 0) {
-      out += fmt::format("{} samples are not graded yet (resume the run or `reasonbench grade --db`).\n", ungraded);
+      out += fmt::format("Samples not graded yet: {} (resume the run or `reasonbench grade --db`).\n", ungraded);
     }
     if (cached > 0) {
-      out += fmt::format("{} samples were served from the response cache (not paid again; their cost is "
+      out += fmt::format("Samples served from the response cache: {} (not paid again by this run; their cost is "
                          "included above).\n", cached);
     }
     if (estimated > 0) {
-      out += fmt::format("{} samples have estimated token counts (the server did not report usage).\n", estimated);
+      out += fmt::format("Samples with estimated token counts (the server did not report usage): {}.\n", estimated);
     }
     out += "\n";
   }

@@ -13,6 +13,9 @@ std::string to_markdown(const std::vector<RunSummary>& runs);
 std::string to_csv(const std::vector<RunSummary>& runs);
 std::string to_json(const std::vector<RunSummary>& runs);
 
+/// Throws ConfigError naming `path` unless its extension is a format write_report knows.
+void check_report_path(const std::string& path);
+
 /// Writes the format the extension of `path` names (.md, .csv, .json), creating parent folders.
 /// Throws ConfigError naming the path for another extension or a write failure.
 void write_report(const std::vector<RunSummary>& runs, const std::string& path);

@@ -23,9 +23,11 @@ void add(Accumulator& acc, const store::SampleRow& s)
 {
   SummaryRow& r = acc.row;
   ++r.samples;
+  // A sample counts toward accuracy once it has a verdict (failed generations: an error one);
+  // a sample still waiting for its verdict after a crash is not counted as wrong.
   auto& tally = acc.tallies[s.key.problem_id];
-  ++tally.samples;
   if (!s.error.empty()) {
+    ++tally.samples;
     ++r.errors;
     return;
   }
@@ -43,6 +45,7 @@ void add(Accumulator& acc, const store::SampleRow& s)
     ++r.ungraded;
     return;
   }
+  ++tally.samples;
   switch (s.verdict->verdict.kind) {
     case VerdictKind::correct:
       ++r.correct;

@@ -94,20 +94,20 @@ std::string to_json(const std::vector<RunSummary>& runs)
   return doc.dump(2) + "\n";
 }
 
-void write_report(const std::vector<RunSummary>& runs, const std::string& path)
+void check_report_path(const std::string& path)
 {
   const std::string extension = std::filesystem::path(path).extension().string();
-  std::string content;
-  if (extension == ".md") {
-    content = to_markdown(runs);
-  } else if (extension == ".csv") {
-    content = to_csv(runs);
-  } else if (extension == ".json") {
-    content = to_json(runs);
-  } else {
-    throw ConfigError("--out '" + path + "': unknown report format '" + extension +
-                      "' (use .md, .csv or .json)");
+  if (extension != ".md" && extension != ".csv" && extension != ".json") {
+    throw ConfigError("report '" + path + "': unknown format '" + extension + "' (use .md, .csv or .json)");
   }
+}
+
+void write_report(const std::vector<RunSummary>& runs, const std::string& path)
+{
+  check_report_path(path);
+  const std::string extension = std::filesystem::path(path).extension().string();
+  const std::string content =
+      extension == ".md" ? to_markdown(runs) : (extension == ".csv" ? to_csv(runs) : to_json(runs));
   const auto parent = std::filesystem::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty()) {

@@ -136,7 +136,7 @@ void ChatAdapter::attempt_done(const std::shared_ptr<Call>& call, http::HttpResu
       const int status = result.head.status;
       if (status < 200 || status >= 300) {
         const bool rejected = status >= 300 && status < 500 && status != 408 && status != 429;
-        const std::string said = error_message(call->raw, k_server_message_chars);
+        const std::string said = error_message(redact(call->raw), k_server_message_chars);
         error = Error{
             rejected ? ErrorKind::rejected : ErrorKind::http,
             "HTTP " + std::to_string(status) + " from " + m_host + (said.empty() ? "" : ": " + said), status};
@@ -216,7 +216,19 @@ std::string ChatAdapter::redact(std::string text) const
   if (m_options.api_key.empty()) {
     return text;
   }
-  return util::replace_all(std::move(text), m_options.api_key, "[redacted]");
+  text = util::replace_all(std::move(text), m_options.api_key, "[redacted]");
+  // Messages are shortened to a length with "..." (util::shorten): a key echoed near the cut
+  // leaves only its beginning, which must go too.
+  constexpr std::size_t k_min_key_prefix = 4;
+  const std::string_view key = m_options.api_key;
+  const std::size_t cut = text.ends_with("...") ? text.size() - 3 : text.size();
+  for (std::size_t n = std::min(key.size() - 1, cut); n >= k_min_key_prefix; --n) {
+    if (std::string_view(text).substr(cut - n, n) == key.substr(0, n)) {
+      text.replace(cut - n, n, "[redacted]");
+      break;
+    }
+  }
+  return text;
 }
 
 }  // namespace rb::adapters::openai

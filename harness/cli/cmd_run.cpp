@@ -6,6 +6,7 @@
 
 #include "harness/cli/command_table.hpp"
 #include "harness/cli/run_setup.hpp"
+#include "harness/cli/writer_lock.hpp"
 #include "harness/cli/wiring.hpp"
 #include "harness/runner/host_info.hpp"
 #include "harness/runner/interrupt.hpp"
@@ -55,8 +56,12 @@ int run_command(const RunFlags& flags)
 {
   config::RunConfig config = resolve_config(flags);
   store::Store store(config.db);
+  const util::FileLock lock = lock_database(config.db);
   const auto existing = check_resume(config, flags, store);
   config::validate(config);
+  if (!config.report.empty()) {
+    reports::check_report_path(config.report);  // before paying for anything
+  }
   runner::Plan plan = runner::build_plan(config, registry_factories());
   announce(config, plan, existing.has_value());
   const std::int64_t run_id = begin_run(store, config, existing);
@@ -68,7 +73,13 @@ int run_command(const RunFlags& flags)
   runner::ConsoleProgress progress(stderr);
   const auto& stop = runner::install_interrupt_handlers();
   runner::RunLoop loop(store, plan, run_id, options, &progress);
-  const runner::RunResult result = loop.run(stop);
+  runner::RunResult result;
+  try {
+    result = loop.run(stop);
+  } catch (...) {
+    store.set_run_status(run_id, "failed", true);  // resumable: the next run with --resume continues
+    throw;
+  }
 
   const bool interrupted = result.end == runner::RunEnd::interrupted;
   store.set_run_status(run_id, interrupted ? "interrupted" : "finished", true);
@@ -109,7 +120,8 @@ std::function<int()> setup_run(CLI::App& sub)
   sub.add_option("--run", flags->run_name, "run name (default: run-DATE-TIME)");
   sub.add_option("--report", flags->report, "write a report here at the end (.md, .csv, .json)");
   sub.add_flag("--resume", flags->resume, "continue an existing run: only missing or failed items run");
-  sub.add_flag("--no-cache", flags->no_cache, "ask the model again even when an identical request is cached");
+  sub.add_flag("--cache", flags->cache, "reuse samples of identical requests from earlier runs in this database "
+                                       "instead of asking the model (same endpoint, model, body and sample index)");
   return [flags] { return run_command(*flags); };
 }
 

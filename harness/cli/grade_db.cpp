@@ -1,4 +1,5 @@
 #include "harness/cli/grade_db.hpp"
+#include "harness/cli/writer_lock.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -25,6 +26,11 @@ struct Regrade {
   Verdict verdict;
 };
 
+struct NewVerdict {
+  store::VerdictRecord record;
+  bool changed = false;
+};
+
 /// The verifier of each suite: the one named by stored verdicts, else the suite's own.
 class VerifierCache {
  public:
@@ -39,13 +45,13 @@ class VerifierCache {
     std::string name = row.verdict ? row.verdict->verifier : "";
     if (name.empty()) {
       for (const auto& suite : m_config.suites) {
-        if (suite.name == row.key.suite) {
+        if (config::suite_key(suite) == row.key.suite) {
           name = suites::load_suite(suite.name, {suite.data, suite.prompt, 1}).verifier;
         }
       }
     }
     if (name.empty()) {
-      name = suites::load_suite(row.key.suite, {}).verifier;
+      throw ConfigError("run's configuration has no suite '" + row.key.suite + "' to take a verifier from");
     }
     return *m_by_suite.emplace(row.key.suite, verifiers::make_verifier(name)).first->second;
   }
@@ -55,46 +61,63 @@ class VerifierCache {
   std::map<std::string, std::unique_ptr<Verifier>> m_by_suite;
 };
 
-void regrade_run(store::Store& store, const store::RunRecord& run)
+/// Grades one chunk of rows in parallel and keeps only their new verdicts (small), so memory
+/// stays flat however many samples the run has.
+void grade_chunk(std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int& shown)
 {
-  const config::RunConfig config = config::from_json(run.config_json);
-  VerifierCache verifiers(config);
-  std::vector<Regrade> work;
-  store.for_each_sample(run.id, [&](const store::SampleRow& row) {
-    if (row.error.empty()) {
-      work.push_back({row, &verifiers.get(row), {}});
-    }
-  });
   {
     util::TaskPool pool(0);
-    for (auto& w : work) {
+    for (auto& w : chunk) {
       pool.submit([&w] {
         const Sample& s = w.row.sample;
         w.verdict = grade(*w.verifier, w.row.problem, Response{s.text, s.reasoning, s.finish_reason, s.reasoning_unclosed});
       });
     }
   }
+  for (auto& w : chunk) {
+    const bool changed = !w.row.verdict || w.row.verdict->verdict.kind != w.verdict.kind;
+    if (changed && shown++ < k_changes_shown) {
+      std::fprintf(stderr, "  %s / %s / %s #%d: %s -> %s (%s)\n", w.row.key.model.c_str(), w.row.key.suite.c_str(),
+                   w.row.key.problem_id.c_str(), w.row.key.sample_index,
+                   w.row.verdict ? std::string(to_string(w.row.verdict->verdict.kind)).c_str() : "ungraded",
+                   std::string(to_string(w.verdict.kind)).c_str(), w.verdict.detail.c_str());
+    }
+    out.push_back({{w.row.sample_id, std::string(w.verifier->name()), std::string(w.verifier->version()),
+                    std::move(w.verdict)},
+                   changed});
+  }
+  chunk.clear();
+}
+
+void regrade_run(store::Store& store, const store::RunRecord& run)
+{
+  const config::RunConfig config = config::from_json(run.config_json);
+  VerifierCache verifiers(config);
+  std::vector<Regrade> chunk;
+  std::vector<NewVerdict> verdicts;
+  int shown = 0;
+  store.for_each_sample(run.id, [&](const store::SampleRow& row) {
+    if (!row.error.empty()) {
+      return;  // a failed generation keeps its error verdict
+    }
+    chunk.push_back({row, &verifiers.get(row), {}});
+    if (chunk.size() >= k_regrade_batch) {
+      grade_chunk(chunk, verdicts, shown);
+    }
+  });
+  grade_chunk(chunk, verdicts, shown);
+  // Written after reading: the verdicts table is not modified under the open SELECT.
   std::int64_t changed = 0;
-  for (std::size_t start = 0; start < work.size(); start += k_regrade_batch) {
+  for (std::size_t start = 0; start < verdicts.size(); start += k_regrade_batch) {
     store::Store::Transaction transaction(store);
-    for (std::size_t i = start; i < std::min(work.size(), start + k_regrade_batch); ++i) {
-      const Regrade& w = work[i];
-      const bool differs = !w.row.verdict || w.row.verdict->verdict.kind != w.verdict.kind;
-      if (differs) {
-        if (++changed <= k_changes_shown) {
-          std::fprintf(stderr, "  %s / %s / %s #%d: %s -> %s (%s)\n", w.row.key.model.c_str(), w.row.key.suite.c_str(),
-                       w.row.key.problem_id.c_str(), w.row.key.sample_index,
-                       w.row.verdict ? std::string(to_string(w.row.verdict->verdict.kind)).c_str() : "ungraded",
-                       std::string(to_string(w.verdict.kind)).c_str(), w.verdict.detail.c_str());
-        }
-      }
-      store.insert_verdict({w.row.sample_id, std::string(w.verifier->name()), std::string(w.verifier->version()),
-                            w.verdict});
+    for (std::size_t i = start; i < std::min(verdicts.size(), start + k_regrade_batch); ++i) {
+      changed += verdicts[i].changed ? 1 : 0;
+      store.insert_verdict(verdicts[i].record);
     }
     transaction.commit();
   }
   std::fprintf(stderr, "reasonbench: run '%s': graded %zu stored sample(s) again; %lld verdict(s) changed\n",
-               run.name.c_str(), work.size(), static_cast<long long>(changed));
+               run.name.c_str(), verdicts.size(), static_cast<long long>(changed));
 }
 
 }  // namespace
@@ -105,6 +128,7 @@ int grade_database(const GradeFlags& flags)
     throw ConfigError("--db: no database at '" + flags.db + "'");
   }
   store::Store store(flags.db);
+  const util::FileLock lock = lock_database(flags.db);
   std::vector<store::RunRecord> runs;
   if (flags.runs.empty()) {
     runs = store.list_runs();

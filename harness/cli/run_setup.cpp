@@ -77,9 +77,9 @@ void apply_flags(config::RunConfig& config, const RunFlags& flags)
     config.report = flags.report;
     config.origin["run.report"] = "--report";
   }
-  if (flags.no_cache) {
-    config.cache = false;
-    config.origin["run.cache"] = "--no-cache";
+  if (flags.cache) {
+    config.cache = true;
+    config.origin["run.cache"] = "--cache";
   }
 }
 

@@ -23,7 +23,7 @@ struct RunFlags {
   std::string run_name;
   std::string report;
   bool resume = false;
-  bool no_cache = false;
+  bool cache = false;
 };
 
 /// The configuration from the file (if any) with the flags applied, origins recorded, models'

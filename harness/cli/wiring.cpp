@@ -10,7 +10,9 @@ runner::PlanFactories registry_factories()
 {
   runner::PlanFactories f;
   f.load_suite = [](const config::SuiteConfig& suite, int run_limit) {
-    return suites::load_suite(suite.name, {suite.data, suite.prompt, suite.limit > 0 ? suite.limit : run_limit});
+    Suite loaded = suites::load_suite(suite.name, {suite.data, suite.prompt, suite.limit > 0 ? suite.limit : run_limit});
+    loaded.name = config::suite_key(suite);
+    return loaded;
   };
   f.make_verifier = [](std::string_view name) { return verifiers::make_verifier(name); };
   f.make_adapter = [](const config::ModelConfig& model) { return adapters::make_adapter(model); };

@@ -53,7 +53,7 @@ struct RunConfig {
   int limit = 0;       ///< first N problems of each suite; 0: all
   int concurrency = k_default_concurrency;
   std::int64_t seed = 0;  ///< base of the per-sample seeds
-  bool cache = true;   ///< reuse identical earlier requests from the response cache
+  bool cache = false;  ///< reuse samples of identical requests made by earlier runs (opt-in)
   std::string report;  ///< write a report here at the end (.md, .csv, .json); empty: none
   std::vector<SuiteConfig> suites;
   std::vector<ModelConfig> models;
@@ -73,9 +73,14 @@ RunConfig load_file(const std::string& path);
 /// The same from text; `source` names it in messages.
 RunConfig load_string(std::string_view toml_text, const std::string& source);
 
-/// Checks values that flags can also set (ranges, at least one suite and model, unique labels),
+/// Checks values that flags can also set (ranges, at least one suite and model, unique labels,
+/// suites listed once per prompt variant),
 /// and fills defaults (labels). Throws ConfigError naming the key or flag.
 void validate(RunConfig& config);
+
+/// The name a suite's samples are stored and reported under: its spec, plus " [PROMPT]" when a
+/// prompt variant is chosen, so one suite can be run with two prompts in one run.
+std::string suite_key(const SuiteConfig& suite);
 
 /// The resolved configuration as JSON (stored with the run; no secrets, only env var names).
 std::string to_json(const RunConfig& config);

@@ -102,7 +102,7 @@ const std::vector<Key<RunConfig>>& run_table()
       {.name = "seed", .field = member(&RunConfig::seed), .flags = k_plan,
        .doc = "base of the per-sample seeds (and of generated suites' sampling)"},
       {.name = "cache", .field = member(&RunConfig::cache),
-       .doc = "reuse identical earlier requests from the response cache"},
+       .doc = "reuse samples of identical requests from earlier runs in this database (off: always ask)"},
       {.name = "report", .field = member(&RunConfig::report),
        .doc = "write a report here at the end (.md, .csv, .json); empty: none"},
   };

@@ -99,7 +99,27 @@ void check_labels(RunConfig& config)
   }
 }
 
+void check_suites_distinct(const RunConfig& config)
+{
+  for (std::size_t i = 0; i < config.suites.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (suite_key(config.suites[j]) != suite_key(config.suites[i])) {
+        continue;
+      }
+      const Place place = element_place("suite", i);
+      fail_at(config, place, {place.origin_prefix + "name"}, "name",
+              "'" + config.suites[i].name + "' is also suite #" + std::to_string(j + 1) +
+                  " with the same prompt; list a suite once per prompt variant");
+    }
+  }
+}
+
 }  // namespace
+
+std::string suite_key(const SuiteConfig& suite)
+{
+  return suite.prompt.empty() ? suite.name : suite.name + " [" + suite.prompt + "]";
+}
 
 void validate(RunConfig& config)
 {
@@ -110,6 +130,7 @@ void validate(RunConfig& config)
   for (std::size_t i = 0; i < config.suites.size(); ++i) {
     check_keys<SuiteConfig>(config, config.suites[i], suite_keys(), element_place("suite", i));
   }
+  check_suites_distinct(config);
   if (config.models.empty()) {
     throw ConfigError("no model: pass --model SPEC or add a [[model]] table");
   }

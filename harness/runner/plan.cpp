@@ -1,5 +1,8 @@
 #include "harness/runner/plan.hpp"
 
+#include <set>
+
+#include "harness/core/error.hpp"
 #include "harness/util/rng.hpp"
 
 namespace rb::runner {
@@ -38,6 +41,28 @@ Plan build_plan(const config::RunConfig& config, const PlanFactories& factories)
         for (std::uint32_t m = 0; m < plan.models.size(); ++m) {
           plan.items.push_back({s, p, m, sample});
         }
+      }
+    }
+  }
+  // Keys are the store's identity of an item: two suites or models under one name would collide
+  // (validate() rejects that configuration; this guards the invariant for every caller).
+  for (std::size_t i = 0; i < plan.suites.size(); ++i) {
+    std::set<std::string> ids;
+    for (const auto& problem : plan.suites[i].suite.problems) {
+      if (!ids.insert(problem.id).second) {
+        throw ConfigError("suite '" + plan.suites[i].suite.name + "': problem id '" + problem.id + "' appears twice");
+      }
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (plan.suites[i].suite.name == plan.suites[j].suite.name) {
+        throw ConfigError("suite '" + plan.suites[i].suite.name + "' is listed twice");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < plan.models.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (plan.models[i].config.label == plan.models[j].config.label) {
+        throw ConfigError("model label '" + plan.models[i].config.label + "' is used twice");
       }
     }
   }

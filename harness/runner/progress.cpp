@@ -53,7 +53,7 @@ std::string ConsoleProgress::format(const ProgressSnapshot& s)
                              ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(s.correct) / static_cast<double>(s.graded))
                              : std::string("-");
   return fmt::format("{}/{} ({:.0f}%) | {:.1f}/s | ETA {} | acc {} | errors {} | retries {} | in flight {} | "
-                     "{} tok | ${:.4f}",
+                     "{} tok | ${:.4f} spent",
                      s.done, s.total, percent, rate, s.done >= s.total ? "0:00" : human_duration(eta), accuracy,
                      s.errors, s.retries, s.in_flight, human_count(s.output_tokens), s.cost_usd);
 }

@@ -60,6 +60,7 @@ struct RunLoop::Impl {
   std::size_t next_model = 0;
   std::int64_t in_flight = 0;
   std::int64_t grading_in_flight = 0;
+  bool stopping = false;  // cancellations are expected (else they are stored as failures)
   std::unordered_map<std::size_t, InFlight> flights;
   std::vector<std::int64_t> sample_ids;  // per item, once stored
   std::vector<PendingSample> pending_samples;
@@ -232,12 +233,14 @@ void RunLoop::Impl::start(std::size_t item)
 void RunLoop::Impl::handle(Event& event)
 {
   if (auto* generated = std::get_if<Generated>(&event)) {
+    auto node = flights.extract(generated->item);
+    if (node.empty()) {
+      return;  // a second callback for one request breaks the Adapter contract: ignore it
+    }
     const WorkItem& w = plan.items[generated->item];
     --in_flight;
     --in_flight_per_model[w.model];
-    const auto node = flights.extract(generated->item);
-    const InFlight flight = node.empty() ? InFlight{} : node.mapped();
-    on_generated(generated->item, std::move(generated->result), flight.started_at, flight.cache_key);
+    on_generated(generated->item, std::move(generated->result), node.mapped().started_at, node.mapped().cache_key);
     return;
   }
   auto& graded = std::get<Graded>(event);
@@ -247,7 +250,7 @@ void RunLoop::Impl::handle(Event& event)
 void RunLoop::Impl::on_generated(std::size_t item, std::expected<Sample, Error> result,
                                  const std::string& started_at, const std::string& cache_key)
 {
-  if (!result && result.error().kind == ErrorKind::cancelled) {
+  if (!result && result.error().kind == ErrorKind::cancelled && stopping) {
     return;  // interrupted: nothing to store; a resumed run asks again
   }
   const WorkItem& w = plan.items[item];
@@ -352,6 +355,7 @@ void RunLoop::Impl::report()
 
 RunResult RunLoop::Impl::interrupt()
 {
+  stopping = true;
   for (auto& model : plan.models) {
     model.adapter->cancel_all();
   }
@@ -381,21 +385,31 @@ RunResult RunLoop::run(const std::atomic<bool>& stop)
 {
   Impl& s = *m_impl;
   s.prepare();
-  while (true) {
-    if (stop.load()) {
-      return s.interrupt();
+  try {
+    while (true) {
+      if (stop.load()) {
+        return s.interrupt();
+      }
+      s.start_more();
+      if (s.idle()) {
+        break;
+      }
+      for (auto& event : s.events->pop_all(k_event_wait)) {
+        s.handle(event);
+      }
+      s.maybe_flush();
+      s.report();
     }
-    s.start_more();
-    if (s.idle()) {
-      break;
+    s.flush();
+  } catch (...) {
+    // A store failure (disk full, I/O error): stop paying for requests whose results cannot be
+    // kept. Late callbacks only touch the shared event queue.
+    s.stopping = true;
+    for (auto& model : s.plan.models) {
+      model.adapter->cancel_all();
     }
-    for (auto& event : s.events->pop_all(k_event_wait)) {
-      s.handle(event);
-    }
-    s.maybe_flush();
-    s.report();
+    throw;
   }
-  s.flush();
   s.grading.join();
   s.report();
   if (s.progress != nullptr) {

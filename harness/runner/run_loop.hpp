@@ -4,9 +4,9 @@
 // transport threads and the grading pool from its workers, both through one event queue.
 //
 // Resume: items whose sample and verdict are stored are skipped; stored samples without a
-// verdict are graded; failed generations are retried; nothing else is generated again, and a
-// request identical to an earlier one (same endpoint, body and sample index) is served from the
-// response cache instead of being paid for twice. Samples and verdicts are written in batched
+// verdict are graded; failed generations are retried; nothing else is generated again. With the
+// response cache on (opt-in), a request identical to one an earlier run made (same endpoint,
+// model, body and sample index) takes that run's sample instead of being paid for again. Samples and verdicts are written in batched
 // transactions, so after a kill -9 the database holds whole batches and the next run finishes
 // the rest.
 #include <atomic>
@@ -27,7 +27,7 @@ inline constexpr std::chrono::seconds k_default_cancel_grace{15};
 struct RunLoopOptions {
   int concurrency = config::k_default_concurrency;  ///< requests in flight, all models together
   std::int64_t seed = 0;                            ///< run seed (per-sample seeds derive from it)
-  bool cache = true;                                ///< use the response cache
+  bool cache = false;                               ///< reuse samples of earlier runs' identical requests
   std::size_t batch_size = k_default_batch_size;    ///< samples + verdicts per transaction
   std::chrono::milliseconds flush_interval = k_default_flush_interval;
   int grading_threads = 0;                          ///< 0: one per hardware thread

@@ -22,7 +22,7 @@ TEST_CASE("end to end: a run against serve-sim stores, grades and reports every 
   const std::string db = dir.file("results.db");
   const auto r = run_command({binary(), "run", "--db", db, "--run", "e2e", "--suite", "gen:arith?n=15&seed=2",
                               "--model", "sim:r1-like", "--model", "sim:distill", "--samples", "2",
-                              "--concurrency", "8"},
+                              "--concurrency", "8", "--cache"},
                              {"REASONBENCH_SIM_URL=" + sim.url()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -62,15 +62,26 @@ TEST_CASE("end to end: a run against serve-sim stores, grades and reports every 
     CHECK(query_rows(db, k_verdict_query) == before);
   }
 
-  SECTION("a second run with the same requests is served from the cache")
+  SECTION("without --cache a second run asks the model again")
   {
-    const auto again = run_command({binary(), "run", "--db", db, "--run", "e2e-again", "--suite",
-                                    "gen:arith?n=15&seed=2", "--model", "sim:r1-like", "--model", "sim:distill",
-                                    "--samples", "2"},
+    const auto again = run_command({binary(), "run", "--db", db, "--run", "e2e-fresh", "--suite",
+                                    "gen:arith?n=15&seed=2", "--model", "sim:r1-like", "--samples", "1"},
                                    {"REASONBENCH_SIM_URL=" + sim.url()});
     INFO(again.err);
     CHECK(again.exit_code == 0);
-    CHECK_THAT(again.err, Catch::Contains("| $0.0000"));  // nothing paid again
+    CHECK(count_rows(db, "SELECT count(*) FROM samples s JOIN runs r ON r.id = s.run_id "
+                         "WHERE r.name = 'e2e-fresh' AND s.from_cache = 0") == 15);
+  }
+
+  SECTION("with --cache a second run with the same requests is served from the cache")
+  {
+    const auto again = run_command({binary(), "run", "--db", db, "--run", "e2e-again", "--suite",
+                                    "gen:arith?n=15&seed=2", "--model", "sim:r1-like", "--model", "sim:distill",
+                                    "--samples", "2", "--cache"},
+                                   {"REASONBENCH_SIM_URL=" + sim.url()});
+    INFO(again.err);
+    CHECK(again.exit_code == 0);
+    CHECK_THAT(again.err, Catch::Contains("| $0.0000 spent"));  // nothing paid again
     CHECK(count_rows(db, "SELECT count(*) FROM samples s JOIN runs r ON r.id = s.run_id "
                          "WHERE r.name = 'e2e-again' AND s.from_cache = 1") == 60);
   }

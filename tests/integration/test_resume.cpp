@@ -101,3 +101,25 @@ TEST_CASE("resume: SIGINT stops cleanly with exit 130 and the run can be finishe
   CHECK(count_rows(db, "SELECT count(*) FROM verdicts") == 240);
   CHECK(count_rows(db, "SELECT count(*) FROM runs WHERE status = 'finished'") == 1);
 }
+
+TEST_CASE("resume: a second process cannot write the same database at once", "[resume]")
+{
+  TempDir dir;
+  write_file(dir.file("scenario.toml"), sim_scenario({.ttft_ms = 40}));
+  SimServerProcess sim(dir.file("scenario.toml"), dir.path().string());
+  const std::vector<std::string> env{"REASONBENCH_SIM_URL=" + sim.url()};
+  const std::string db = dir.file("locked.db");
+  Background first(run_args(db, false), dir.file("out.txt"), dir.file("err.txt"), env);
+  wait_for_samples(first, db, 20);
+  REQUIRE(first.running());
+  const auto second = run_command(run_args(db, true), env);
+  CHECK(second.exit_code == 2);
+  CHECK_THAT(second.err, Catch::Contains("being written by another reasonbench process"));
+  const auto regrade = run_command({binary(), "grade", "--db", db});
+  CHECK(regrade.exit_code == 2);
+  // Reports read while a run writes.
+  const auto report = run_command({binary(), "report", "--db", db});
+  CHECK(report.exit_code == 0);
+  CHECK(first.wait() == 0);
+  CHECK(count_rows(db, "SELECT count(*) FROM samples") == 240);
+}

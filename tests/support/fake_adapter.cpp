@@ -6,8 +6,17 @@ namespace {
 constexpr int k_workers = 4;
 }
 
-FakeAdapter::FakeAdapter(Answer answer, std::chrono::milliseconds delay, std::string identity)
-    : m_answer(std::move(answer)), m_delay(delay), m_identity(std::move(identity))
+void InFlightMeter::add()
+{
+  const int current = ++now;
+  int seen = peak.load();
+  while (current > seen && !peak.compare_exchange_weak(seen, current)) {
+  }
+}
+
+FakeAdapter::FakeAdapter(Answer answer, std::chrono::milliseconds delay, std::string identity,
+                         std::shared_ptr<InFlightMeter> shared)
+    : m_answer(std::move(answer)), m_delay(delay), m_identity(std::move(identity)), m_shared(std::move(shared))
 {
   for (int i = 0; i < k_workers; ++i) {
     m_workers.emplace_back([this] { work(); });
@@ -38,15 +47,16 @@ std::string FakeAdapter::request_body(const Request& request) const
 
 void FakeAdapter::start(const Request& request, SampleCallback done)
 {
+  // Counted before the job is visible to a worker, so a peak is never missed.
+  m_own.add();
+  if (m_shared) {
+    m_shared->add();
+  }
+  ++m_started;
   {
     std::lock_guard lock(m_mutex);
     ++m_calls[request.messages.back().content + "#" + std::to_string(request.sample_index)];
     m_jobs.push_back({request, std::move(done), std::chrono::steady_clock::now() + m_delay});
-  }
-  ++m_started;
-  const int now = ++m_in_flight;
-  int peak = m_peak.load();
-  while (now > peak && !m_peak.compare_exchange_weak(peak, now)) {
   }
   m_wake.notify_one();
 }
@@ -66,7 +76,10 @@ void FakeAdapter::work()
     }
     std::this_thread::sleep_until(job.due);
     auto result = m_answer(job.request);
-    --m_in_flight;
+    --m_own.now;
+    if (m_shared) {
+      --m_shared->now;
+    }
     job.done(std::move(result));
   }
 }
@@ -79,14 +92,17 @@ void FakeAdapter::cancel_all()
     cancelled.swap(m_jobs);
   }
   for (auto& job : cancelled) {
-    --m_in_flight;
+    --m_own.now;
+    if (m_shared) {
+      --m_shared->now;
+    }
     job.done(std::unexpected(Error{ErrorKind::cancelled, "cancelled"}));
   }
 }
 
 AdapterStats FakeAdapter::stats() const
 {
-  return {m_started.load(), 0, m_in_flight.load()};
+  return {m_started.load(), 0, m_own.now.load()};
 }
 
 std::map<std::string, int> FakeAdapter::calls() const

@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -18,12 +19,19 @@
 
 namespace rb::test {
 
+/// Requests in flight over several adapters, and the most at once.
+struct InFlightMeter {
+  std::atomic<int> now{0};
+  std::atomic<int> peak{0};
+  void add();
+};
+
 class FakeAdapter : public Adapter {
  public:
   using Answer = std::function<std::expected<Sample, Error>(const Request&)>;
 
   explicit FakeAdapter(Answer answer, std::chrono::milliseconds delay = std::chrono::milliseconds(0),
-                       std::string identity = "fake:model");
+                       std::string identity = "fake:model", std::shared_ptr<InFlightMeter> shared = nullptr);
   ~FakeAdapter() override;
 
   std::string identity() const override { return m_identity; }
@@ -35,7 +43,7 @@ class FakeAdapter : public Adapter {
   /// Requests started per "<user prompt>#<sample index>".
   std::map<std::string, int> calls() const;
   int total_calls() const;
-  int peak_in_flight() const { return m_peak.load(); }
+  int peak_in_flight() const { return m_own.peak.load(); }
 
  private:
   struct Job {
@@ -52,8 +60,8 @@ class FakeAdapter : public Adapter {
   std::condition_variable m_wake;
   std::deque<Job> m_jobs;
   std::map<std::string, int> m_calls;
-  std::atomic<int> m_in_flight{0};
-  std::atomic<int> m_peak{0};
+  InFlightMeter m_own;
+  std::shared_ptr<InFlightMeter> m_shared;
   std::atomic<long long> m_started{0};
   bool m_quit = false;
   std::vector<std::thread> m_workers;

@@ -565,6 +565,11 @@ TEST_CASE("chat: the API key never appears in bodies or identity or errors or st
                       "application/json");
       return;
     }
+    if (n == 3) {  // the key straddles the point where the message is shortened
+      res.status = 403;
+      res.set_content(R"({"error": {"message": ")" + std::string(185, 'x') + key + R"("}})", "application/json");
+      return;
+    }
     res.set_content(completion("you sent " + req.get_header_value("Authorization")), "application/json");
   });
   ChatOptions o = options_for(server, false);
@@ -584,6 +589,10 @@ TEST_CASE("chat: the API key never appears in bodies or identity or errors or st
   CHECK(echoed->response_json.find(key) == std::string::npos);
   CHECK(echoed->text == "you sent Bearer [redacted]");
   CHECK(echoed->request_json.find(key) == std::string::npos);
+  const auto cut = generate(adapter, request);
+  REQUIRE_FALSE(cut.has_value());
+  INFO(cut.error().message);
+  CHECK(cut.error().message.find(key.substr(0, 6)) == std::string::npos);
 }
 
 // The HTTP client underneath, directly.

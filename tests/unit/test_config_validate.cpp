@@ -171,6 +171,23 @@ TEST_CASE("validate fills labels from specs and requires them unique", "[config]
   CHECK(validate_error(c).starts_with("--model #2: label 'a' is also the label of model #1"));
 }
 
+TEST_CASE("validate lists a suite once per prompt variant", "[config]")
+{
+  RunConfig c = load_string(
+      "[[suite]]\nname = \"s\"\nprompt = \"cot\"\n[[suite]]\nname = \"s\"\nprompt = \"direct\"\n"
+      "[[model]]\nspec = \"a\"\n",
+      "cfg.toml");
+  validate(c);  // one suite, two prompts: distinct keys
+  CHECK(suite_key(c.suites[0]) == "s [cot]");
+  CHECK(suite_key(c.suites[1]) == "s [direct]");
+  c = load_string("[[suite]]\nname = \"s\"\n[[suite]]\nname = \"s\"\n[[model]]\nspec = \"a\"\n", "cfg.toml");
+  CHECK(validate_error(c) ==
+        "cfg.toml:4: [[suite]] #2 name: 's' is also suite #1 with the same prompt; list a suite once per "
+        "prompt variant");
+  c.origin["suite"] = "--suite";
+  CHECK(validate_error(c).starts_with("--suite #2: name 's' is also suite #1"));
+}
+
 TEST_CASE("a loaded example passes validate unchanged except for labels", "[config]")
 {
   RunConfig c = load_string(R"([run]

@@ -39,6 +39,18 @@ TEST_CASE("canonical_number reads the forms models write", "[verifier]")
   CHECK_FALSE(canonical_number("1/0").has_value());
   CHECK_FALSE(canonical_number("").has_value());
   CHECK_FALSE(canonical_number(std::string(5000, '9')).has_value());
+  CHECK(canonical_number(".5") == "1/2");
+  CHECK(canonical_number("-.75") == "-3/4");
+  CHECK(canonical_number("12.") == "12");
+  CHECK(canonical_number("+5") == "5");
+  CHECK(canonical_number("\\frac12") == "1/2");
+  CHECK(canonical_number("\\frac{3}4") == "3/4");
+  CHECK(canonical_number("3.0e2") == "300");
+  CHECK(canonical_number("2.5E-1") == "1/4");
+  CHECK_FALSE(canonical_number("1e1000000").has_value());  // bounded work
+  CHECK_FALSE(canonical_number(".").has_value());
+  CHECK_FALSE(canonical_number("-").has_value());
+  CHECK_FALSE(canonical_number("1.2.3").has_value());
 }
 
 TEST_CASE("extract_final_answer prefers boxed, then the answer phrase, then the last number", "[verifier]")
@@ -54,6 +66,21 @@ TEST_CASE("extract_final_answer prefers boxed, then the answer phrase, then the 
   CHECK_FALSE(extract_final_answer("no digits here").has_value());
 }
 
+TEST_CASE("extraction never takes a piece of a larger expression", "[verifier]")
+{
+  // Known grader mistakes: the numerator of a fraction, the exponent of a power, the mantissa
+  // of scientific notation, a number glued to a word or a decimal point.
+  CHECK(extract_final_answer("The answer is .5")->answer == ".5");
+  CHECK(extract_final_answer("answer is -.75")->answer == "-.75");
+  CHECK(extract_final_answer("Answer: \\(\\frac{3}{4}\\)")->answer == "\\frac{3}{4}");
+  CHECK(extract_final_answer("The answer is 3.0e2")->answer == "3.0e2");
+  CHECK(extract_final_answer("**Answer:** $42$.")->answer == "42");
+  CHECK_FALSE(extract_final_answer("so it is 2^{10}").has_value());
+  CHECK_FALSE(extract_final_answer("we need x2 and a_1").has_value());
+  CHECK(extract_final_answer("we get 2^{10} = 1024")->answer == "1024");
+  CHECK(extract_final_answer("it costs 5 dollars.")->answer == "5");
+}
+
 TEST_CASE("numeric verifier decides exactly, with no tolerance", "[verifier]")
 {
   CHECK(check("58", "The final answer is \\boxed{58}.").kind == VerdictKind::correct);
@@ -64,6 +91,14 @@ TEST_CASE("numeric verifier decides exactly, with no tolerance", "[verifier]")
   CHECK(check("1/3", "\\boxed{0.333}").kind == VerdictKind::incorrect);
   CHECK(check("7", "I cannot tell.").kind == VerdictKind::no_answer);
   CHECK(check("7", "\\boxed{x}").kind == VerdictKind::incorrect);
+  CHECK(check("5", "The answer is .5").kind == VerdictKind::incorrect);
+  CHECK(check("75", "answer is -.75").kind == VerdictKind::incorrect);
+  CHECK(check("3", "Answer: \\(\\frac{3}{4}\\)").kind == VerdictKind::incorrect);
+  CHECK(check("3", "The answer is 3.0e2").kind == VerdictKind::incorrect);
+  CHECK(check("10", "so it is 2^{10}").kind == VerdictKind::no_answer);
+  CHECK(check("12", "\\boxed{12.}").kind == VerdictKind::correct);
+  CHECK(check("0.5", "\\boxed{\\frac12}").kind == VerdictKind::correct);
+  CHECK(check("5", "\\boxed{+5}").kind == VerdictKind::correct);
 }
 
 TEST_CASE("grade applies the truncation rules before the verifier", "[verifier]")

@@ -22,7 +22,7 @@ TEST_CASE("progress line shows done/total, rate, ETA, accuracy, errors, retries,
   s.cost_usd = 0.84;
   s.elapsed = std::chrono::seconds(10);  // 212 fresh items in 10 s: 21.2/s, 168 left: 8 s
   CHECK(ConsoleProgress::format(s) ==
-        "312/480 (65%) | 21.2/s | ETA 0:08 | acc 71.0% | errors 2 | retries 5 | in flight 64 | 1.2M tok | $0.8400");
+        "312/480 (65%) | 21.2/s | ETA 0:08 | acc 71.0% | errors 2 | retries 5 | in flight 64 | 1.2M tok | $0.8400 spent");
 }
 
 TEST_CASE("progress line before anything is graded and when done", "[progress]")
@@ -30,13 +30,13 @@ TEST_CASE("progress line before anything is graded and when done", "[progress]")
   ProgressSnapshot s;
   s.total = 10;
   CHECK(ConsoleProgress::format(s) ==
-        "0/10 (0%) | 0.0/s | ETA ? | acc - | errors 0 | retries 0 | in flight 0 | 0 tok | $0.0000");
+        "0/10 (0%) | 0.0/s | ETA ? | acc - | errors 0 | retries 0 | in flight 0 | 0 tok | $0.0000 spent");
   s.done = 10;
   s.graded = 10;
   s.correct = 10;
   s.elapsed = std::chrono::hours(2);
   CHECK(ConsoleProgress::format(s) ==
-        "10/10 (100%) | 0.0/s | ETA 0:00 | acc 100.0% | errors 0 | retries 0 | in flight 0 | 0 tok | $0.0000");
+        "10/10 (100%) | 0.0/s | ETA 0:00 | acc 100.0% | errors 0 | retries 0 | in flight 0 | 0 tok | $0.0000 spent");
 }
 
 TEST_CASE("progress to a file logs plain lines, throttled", "[progress]")

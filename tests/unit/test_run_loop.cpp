@@ -140,18 +140,33 @@ TEST_CASE("run loop: every item generated once, graded and stored", "[runner]")
 TEST_CASE("run loop: concurrency limits hold, globally and per model", "[runner]")
 {
   Fixture f;
-  auto a = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); },
-                                         std::chrono::milliseconds(5));
-  auto b = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); },
-                                         std::chrono::milliseconds(5));
-  auto plan = f.make_plan(40, 1, {a, b}, {2, 0});
-  std::atomic<bool> stop{false};
-  runner::RunLoop loop(f.store, plan, f.new_run("r"), options(6), nullptr);
-  loop.run(stop);
-  CHECK(a->peak_in_flight() <= 2);
-  CHECK(a->peak_in_flight() + b->peak_in_flight() <= 8);
-  CHECK(b->peak_in_flight() <= 6);
-  CHECK(b->peak_in_flight() >= 3);  // the uncapped model used the room it had
+  SECTION("the global limit binds the models together")
+  {
+    auto meter = std::make_shared<test::InFlightMeter>();
+    auto a = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); },
+                                           std::chrono::milliseconds(5), "fake:a", meter);
+    auto b = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); },
+                                           std::chrono::milliseconds(5), "fake:b", meter);
+    auto plan = f.make_plan(40, 1, {a, b});
+    std::atomic<bool> stop{false};
+    runner::RunLoop(f.store, plan, f.new_run("global"), options(6), nullptr).run(stop);
+    CHECK(meter->peak.load() <= 6);
+    CHECK(meter->peak.load() >= 5);  // and the loop used the room it had
+  }
+  SECTION("a model's own cap holds under the global limit")
+  {
+    auto a = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); },
+                                           std::chrono::milliseconds(5));
+    auto b = std::make_shared<FakeAdapter>([&](const Request& r) { return half_right(r, f.gold); },
+                                           std::chrono::milliseconds(5));
+    auto plan = f.make_plan(40, 1, {a, b}, {2, 0});
+    std::atomic<bool> stop{false};
+    runner::RunLoop(f.store, plan, f.new_run("capped"), options(6), nullptr).run(stop);
+    CHECK(a->peak_in_flight() <= 2);
+    CHECK(a->peak_in_flight() >= 1);
+    CHECK(b->peak_in_flight() <= 6);
+    CHECK(b->peak_in_flight() >= 3);
+  }
 }
 
 TEST_CASE("run loop: an interrupted run resumes to exactly the uninterrupted verdicts", "[runner]")
@@ -296,4 +311,27 @@ TEST_CASE("run loop: resuming after the dataset changed is refused before any re
     CHECK_THAT(e.what(), Catch::Contains("problem 'arith-0003'") && Catch::Contains("dataset changed"));
   }
   CHECK(a->total_calls() == calls);
+}
+
+TEST_CASE("run loop: a cancellation nobody asked for is stored as a failure, not dropped", "[runner]")
+{
+  Fixture f;
+  auto a = std::make_shared<FakeAdapter>([&](const Request& r) -> std::expected<Sample, Error> {
+    if (r.sample_index == 1) {
+      return std::unexpected(Error{ErrorKind::cancelled, "connection pool shut down"});
+    }
+    return half_right(r, f.gold);
+  });
+  auto plan = f.make_plan(4, 2, {a});
+  const auto run_id = f.new_run("r");
+  std::atomic<bool> stop{false};
+  const auto result = runner::RunLoop(f.store, plan, run_id, options(2), nullptr).run(stop);
+  CHECK(result.end == runner::RunEnd::finished);
+  CHECK(result.totals.done == 8);
+  CHECK(result.totals.errors == 4);
+  int errors = 0;
+  for (const auto& [key, verdict] : f.verdicts(run_id)) {
+    errors += verdict == "error" ? 1 : 0;
+  }
+  CHECK(errors == 4);
 }
