@@ -13,6 +13,9 @@ struct Verdict {
   VerdictKind kind = VerdictKind::error;
   std::optional<std::string> extracted;  ///< the answer the verifier read, if any
   std::string detail;                    ///< why: the rule that decided, or the error message
+  /// Verifier-specific facts as a JSON object (per-test results of code, the checked
+  /// constraints of a puzzle...), stored with the verdict; empty when there are none.
+  std::string data;
   bool correct() const { return kind == VerdictKind::correct; }
 };
 

@@ -115,6 +115,7 @@ void Store::insert_verdict(const VerdictRecord& record)
   insert->bind(4, to_string(record.verdict.kind));
   insert->bind(5, record.verdict.extracted);
   insert->bind(6, record.verdict.detail);
+  insert->bind(7, record.verdict.data);
   insert->step();
 }
 

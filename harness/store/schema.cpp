@@ -86,9 +86,15 @@ ALTER TABLE samples ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
 ALTER TABLE samples ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 2> k_migrations{{
+// Version 3: verifier-specific facts with each verdict (Verdict::data, JSON; '' when none).
+constexpr std::string_view k_step_3 = R"sql(
+ALTER TABLE verdicts ADD COLUMN data TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 3> k_migrations{{
     {1, k_step_1},
     {2, k_step_2},
+    {3, k_step_3},
 }};
 
 struct Header {

@@ -69,12 +69,12 @@ TEST_CASE("a new store is created at the current schema version, in WAL mode", "
   {
     Store db(path);
     CHECK(db.schema_version() == Store::current_schema_version());
-    CHECK(Store::current_schema_version() == 2);
+    CHECK(Store::current_schema_version() == 3);
     CHECK(db.path() == path);
     CHECK(db.list_runs().empty());
   }
   CHECK(raw_sql(path, "PRAGMA journal_mode") == "wal");
-  CHECK(raw_sql(path, "PRAGMA user_version") == "2");
+  CHECK(raw_sql(path, "PRAGMA user_version") == "3");
   CHECK(raw_sql(path, "PRAGMA page_size") == "16384");
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("a store reopens with its data", "[store]")
     id = db.create_run(make_run("first"));
   }
   Store db(path);
-  CHECK(db.schema_version() == 2);
+  CHECK(db.schema_version() == 3);
   const auto run = db.find_run("first");
   REQUIRE(run);
   CHECK(run->id == id);
@@ -203,7 +203,7 @@ TEST_CASE("a database from a newer reasonbench is refused with the versions", "[
   } catch (const ConfigError& e) {
     CHECK(std::string(e.what()) ==
           "database '" + path +
-              "' has schema version 5; this reasonbench reads up to 2: upgrade reasonbench");
+              "' has schema version 5; this reasonbench reads up to 3: upgrade reasonbench");
   }
 }
 
@@ -243,7 +243,7 @@ TEST_CASE("a path that cannot be opened is a ConfigError naming it", "[store]")
   CHECK_THROWS_WITH(Store(dir.path().string()), Catch::Contains(dir.path().string()));
 }
 
-TEST_CASE("migrating from version 1 to 2 keeps every row", "[store][migration]")
+TEST_CASE("migrating from version 1 to the current version keeps every row", "[store][migration]")
 {
   test::TempDir dir;
   const auto path = dir.file("v1.db");
@@ -270,8 +270,8 @@ TEST_CASE("migrating from version 1 to 2 keeps every row", "[store][migration]")
               "'2026-01-02T03:04:07.000Z');");
 
   Store db(path);
-  CHECK(db.schema_version() == 2);
-  CHECK(raw_sql(path, "PRAGMA user_version") == "2");
+  CHECK(db.schema_version() == 3);
+  CHECK(raw_sql(path, "PRAGMA user_version") == "3");
   const auto run = db.find_run("old");
   REQUIRE(run);
   CHECK(run->id == run_id);
@@ -291,6 +291,7 @@ TEST_CASE("migrating from version 1 to 2 keeps every row", "[store][migration]")
     REQUIRE(row.verdict);
     CHECK(row.verdict->verdict.kind == VerdictKind::correct);
     CHECK(row.verdict->verdict.extracted == std::optional<std::string>("2"));
+    CHECK(row.verdict->verdict.data.empty());  // version 3's column default
   });
   CHECK(rows == 1);
   const auto states = db.item_states(run_id);
@@ -317,7 +318,7 @@ TEST_CASE("migrate_to stops early and a later open finishes the migration", "[st
     CHECK(db.schema_version() == 1);
   }
   Store db(path);
-  CHECK(db.schema_version() == 2);
+  CHECK(db.schema_version() == 3);
   CHECK(raw_sql(path,
                 "SELECT count(*) FROM pragma_table_info('samples') WHERE name IN ('cost_usd', "
                 "'from_cache')") == "2");

@@ -242,6 +242,12 @@ TEST_CASE("a verdict is inserted and replaced", "[store]")
   f.db.insert_verdict(f.verdict(id, VerdictKind::correct, ""));
   CHECK(f.rows()[0].verdict->verdict.extracted == std::optional<std::string>(""));
   CHECK(f.db.item_states(f.run_id).at(0).correct);
+  CHECK(f.rows()[0].verdict->verdict.data.empty());
+
+  auto with_data = f.verdict(id, VerdictKind::incorrect, "x");
+  with_data.verdict.data = R"({"tests_passed":7,"tests_total":10})";
+  f.db.insert_verdict(with_data);
+  CHECK(f.rows()[0].verdict->verdict.data == R"({"tests_passed":7,"tests_total":10})");
 }
 
 TEST_CASE("grading again from inside for_each_sample replaces the verdicts", "[store]")
