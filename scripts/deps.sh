@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   nlohmann-json3-dev libboost-dev libboost-filesystem-dev libcurl4-openssl-dev
   libsqlite3-dev sqlite3 libbenchmark-dev catch2 libcli11-dev libtomlplusplus-dev libfmt-dev
-  libseccomp-dev libgmp-dev libcpp-httplib-dev zlib1g-dev libssl-dev
+  libseccomp-dev libgmp-dev libcpp-httplib-dev zlib1g-dev libssl-dev g++
   python3 curl procps time
 )
 

@@ -41,7 +41,7 @@ Sample read_sample(const Statement& row)
   return sample;
 }
 
-// Columns 28..34: the verdict, when one exists.
+// Columns 28..35: the verdict, when one exists.
 std::optional<VerdictRecord> read_verdict(const Statement& row)
 {
   if (row.column_is_null(28)) {
@@ -54,7 +54,8 @@ std::optional<VerdictRecord> read_verdict(const Statement& row)
   const std::string_view kind = row.column_view(31);
   record.verdict.extracted = row.column_optional_text(32);
   record.verdict.detail = row.column_text(33);
-  record.verdict.data = row.column_text(34);
+  record.verdict.vote = row.column_text(34);
+  record.verdict.data = row.column_text(35);
   if (const auto parsed = parse_verdict_kind(kind)) {
     record.verdict.kind = *parsed;
   } else {  // written by a build with more verdict kinds: keep the information, never guess

@@ -115,7 +115,8 @@ void Store::insert_verdict(const VerdictRecord& record)
   insert->bind(4, to_string(record.verdict.kind));
   insert->bind(5, record.verdict.extracted);
   insert->bind(6, record.verdict.detail);
-  insert->bind(7, record.verdict.data);
+  insert->bind(7, record.verdict.vote);
+  insert->bind(8, record.verdict.data);
   insert->step();
 }
 

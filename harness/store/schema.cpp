@@ -86,8 +86,10 @@ ALTER TABLE samples ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
 ALTER TABLE samples ADD COLUMN from_cache INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-// Version 3: verifier-specific facts with each verdict (Verdict::data, JSON; '' when none).
+// Version 3: with each verdict, the answer's canonical form for majority voting
+// (Verdict::vote; '' when it does not vote) and verifier-specific facts (Verdict::data, JSON).
 constexpr std::string_view k_step_3 = R"sql(
+ALTER TABLE verdicts ADD COLUMN vote TEXT NOT NULL DEFAULT '';
 ALTER TABLE verdicts ADD COLUMN data TEXT NOT NULL DEFAULT '';
 )sql";
 

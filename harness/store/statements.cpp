@@ -43,7 +43,7 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
     {StatementId::delete_sample, "DELETE FROM samples WHERE id = ?1"},
     {StatementId::insert_verdict,
      "INSERT OR REPLACE INTO verdicts (sample_id, verifier, verifier_version, verdict, extracted, "
-     "detail, data, graded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " RB_NOW ")"},
+     "detail, vote, data, graded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " RB_NOW ")"},
     {StatementId::cache_put,
      "INSERT OR REPLACE INTO response_cache (key, sample_json, created_at) VALUES (?1, ?2, " RB_NOW ")"},
     {StatementId::cache_get, "SELECT sample_json FROM response_cache WHERE key = ?1"},
@@ -57,7 +57,7 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
      "s.completion_tokens, s.reasoning_tokens, s.cached_tokens, s.tokens_reported, s.ttft_ms, "
      "s.first_answer_ms, s.e2e_ms, s.chunks, s.request_json, s.response_json, s.model_reported, "
      "s.retries, s.from_cache, s.cost_usd, s.error, s.started_at, v.sample_id, v.verifier, "
-     "v.verifier_version, v.verdict, v.extracted, v.detail, v.data "
+     "v.verifier_version, v.verdict, v.extracted, v.detail, v.vote, v.data "
      "FROM samples s LEFT JOIN problems p ON p.id = s.problem_ref "
      "LEFT JOIN verdicts v ON v.sample_id = s.id WHERE s.run_id = ?1 ORDER BY s.id"},
 }};

@@ -109,6 +109,9 @@ TEST_CASE("grade applies the truncation rules before the verifier", "[verifier]"
   const auto v = check("7", "\\boxed{8}");
   CHECK(v.extracted == std::optional<std::string>("8"));
   CHECK(v.detail == "boxed: 8 != gold 7");
+  CHECK(v.vote == "8");
+  CHECK(check("0.5", "\\boxed{\\frac{2}{4}}").vote == "1/2");
+  CHECK(check("7", "no idea").vote.empty());
 }
 
 TEST_CASE("a bad gold answer is an error verdict, not incorrect", "[verifier]")

@@ -246,8 +246,10 @@ TEST_CASE("a verdict is inserted and replaced", "[store]")
 
   auto with_data = f.verdict(id, VerdictKind::incorrect, "x");
   with_data.verdict.data = R"({"tests_passed":7,"tests_total":10})";
+  with_data.verdict.vote = "1/2";
   f.db.insert_verdict(with_data);
   CHECK(f.rows()[0].verdict->verdict.data == R"({"tests_passed":7,"tests_total":10})");
+  CHECK(f.rows()[0].verdict->verdict.vote == "1/2");
 }
 
 TEST_CASE("grading again from inside for_each_sample replaces the verdicts", "[store]")

@@ -346,10 +346,11 @@ Verdict NumericVerifier::verify(const Problem& problem, const Response& response
     return {VerdictKind::incorrect, extraction->answer,
             extraction->rule + ": '" + util::shorten(extraction->answer, 60) + "' is not a single number"};
   }
-  if (*value == *gold) {
-    return {VerdictKind::correct, extraction->answer, extraction->rule + ": " + *value + " = gold " + *gold};
-  }
-  return {VerdictKind::incorrect, extraction->answer, extraction->rule + ": " + *value + " != gold " + *gold};
+  const bool equal = *value == *gold;
+  Verdict verdict{equal ? VerdictKind::correct : VerdictKind::incorrect, extraction->answer,
+                  extraction->rule + ": " + *value + (equal ? " = gold " : " != gold ") + *gold};
+  verdict.vote = *value;  // the canonical rational: 0.5, 1/2 and \frac{1}{2} vote together
+  return verdict;
 }
 
 }  // namespace rb::verifiers
