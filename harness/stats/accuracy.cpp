@@ -1,5 +1,7 @@
 #include "harness/stats/accuracy.hpp"
 
+#include "harness/stats/bootstrap.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -44,15 +46,16 @@ AccuracyEstimate accuracy(std::span<const ProblemTally> problems)
     out.ci95 = wilson(out.correct, out.samples);
     return out;
   }
-  double sum_sq = 0;
+  std::vector<double> rates;
+  rates.reserve(problems.size());
   for (const auto& t : problems) {
     if (t.samples > 0) {
-      const double r = static_cast<double>(t.correct) / static_cast<double>(t.samples) - out.value;
-      sum_sq += r * r;
+      rates.push_back(static_cast<double>(t.correct) / static_cast<double>(t.samples));
     }
   }
-  out.std_error = out.problems > 1 ? std::sqrt(sum_sq / (k - 1) / k) : 0.0;
-  out.ci95 = {std::max(0.0, out.value - k_z95 * out.std_error), std::min(1.0, out.value + k_z95 * out.std_error)};
+  const MeanEstimate boot = bootstrap_mean(rates);
+  out.std_error = boot.std_error;
+  out.ci95 = boot.ci95;
   return out;
 }
 

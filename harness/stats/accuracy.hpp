@@ -1,8 +1,8 @@
 #pragma once
 // Accuracy with an honest interval. With one sample per problem: the Wilson score interval.
 // With n samples per problem: avg@n (the mean over problems of each problem's success rate, the
-// unbiased pass@1) and a problem-level (cluster) standard error, because samples of one problem
-// are not independent.
+// unbiased pass@1) with a problem-level (cluster) bootstrap interval, because samples of one
+// problem are not independent (harness/stats/bootstrap.hpp).
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -34,8 +34,8 @@ struct AccuracyEstimate {
 };
 
 /// Problems with no samples are ignored. All problems with one sample: Wilson; otherwise the
-/// mean of per-problem rates with a normal interval from the problem-level standard error,
-/// clamped to [0, 1].
+/// mean of per-problem rates with the seeded problem-level bootstrap (standard error and 95%
+/// percentile interval).
 AccuracyEstimate accuracy(std::span<const ProblemTally> problems);
 
 /// Linear-interpolation percentile (q in [0, 1]) of `values` (sorted in place); 0 when empty.

@@ -33,14 +33,17 @@ TEST_CASE("accuracy with one sample per problem uses Wilson", "[stats]")
   CHECK(a.ci95.low == Approx(wilson(8, 10).low));
 }
 
-TEST_CASE("accuracy with n samples is avg@n with a problem-level standard error", "[stats]")
+TEST_CASE("accuracy with n samples is avg@n with a problem-level bootstrap", "[stats]")
 {
-  // Rates 1, 0.5, 0: mean 0.5, sample sd 0.5, se 0.5/sqrt(3).
+  // Rates 1, 0.5, 0: mean 0.5; the bootstrap standard error approaches the plug-in value
+  // sqrt(mean squared deviation / problems) = sqrt((0.25 + 0 + 0.25) / 3 / 3) = 0.2357.
   const std::vector<ProblemTally> t{{4, 4}, {2, 4}, {0, 4}};
   const auto a = accuracy(t);
   CHECK(a.value == Approx(0.5));
-  CHECK(a.std_error == Approx(0.5 / std::sqrt(3.0)));
-  CHECK(a.ci95.low == Approx(0.0));  // clamped
+  CHECK(a.std_error == Approx(std::sqrt(0.5 / 9.0)).epsilon(0.05));
+  CHECK(a.ci95.low == Approx(0.0));  // percentiles of resampled means: all-zero draws exist
+  CHECK(a.ci95.high == Approx(1.0));
+  CHECK(accuracy(t).ci95.low == a.ci95.low);  // seeded: the same figures every time
   CHECK(a.samples == 12);
   CHECK(a.correct == 6);
 }
