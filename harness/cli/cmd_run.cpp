@@ -8,6 +8,7 @@
 #include "harness/cli/run_setup.hpp"
 #include "harness/cli/writer_lock.hpp"
 #include "harness/cli/wiring.hpp"
+#include "harness/runner/dry_run.hpp"
 #include "harness/runner/host_info.hpp"
 #include "harness/runner/interrupt.hpp"
 #include "harness/runner/run_loop.hpp"
@@ -52,9 +53,68 @@ void announce(const config::RunConfig& config, const runner::Plan& plan, bool re
   }
 }
 
+std::vector<runner::OutputTokenBasis> assumed_bases(const runner::Plan& plan, const RunFlags& flags)
+{
+  const auto tokens = flags.assume_output_tokens.value_or(runner::k_default_assumed_output_tokens);
+  return std::vector<runner::OutputTokenBasis>(
+      plan.models.size(), {static_cast<double>(tokens), "assumed " + std::to_string(tokens) + "/sample" +
+                                                            (flags.assume_output_tokens ? "" : " (default)")});
+}
+
+/// --dry-run without a pilot: nothing is asked, nothing is stored.
+int dry_run_command(config::RunConfig config, const RunFlags& flags)
+{
+  if (config.name.empty()) {
+    config.name = "dry-run";
+  }
+  config::validate(config);
+  auto factories = registry_factories();
+  factories.make_adapter = [](const config::ModelConfig&) { return std::unique_ptr<Adapter>(); };  // nothing is asked
+  const runner::Plan plan = runner::build_plan(config, factories);
+  std::fputs(runner::dry_run_table(runner::estimate_run(plan, assumed_bases(plan, flags))).c_str(), stdout);
+  std::fflush(stdout);
+  std::fprintf(stderr, "reasonbench: dry run: no request was made; --pilot N measures output tokens on N real "
+               "samples per model first\n");
+  return 0;
+}
+
+/// --dry-run --pilot N: the pilot items run for real (stored in the run), the rest is estimated
+/// from their measured output tokens.
+int report_pilot(store::Store& store, std::int64_t run_id, const runner::Plan& plan, const RunFlags& flags,
+                 const config::RunConfig& config)
+{
+  std::vector<double> tokens(plan.models.size(), 0.0);
+  std::vector<std::int64_t> counted(plan.models.size(), 0);
+  double spent = 0;
+  store.for_each_sample(run_id, [&](const store::SampleRow& row) {
+    for (std::size_t m = 0; m < plan.models.size(); ++m) {
+      if (plan.models[m].config.label == row.key.model && row.error.empty()) {
+        tokens[m] += static_cast<double>(row.sample.usage.completion_tokens);
+        ++counted[m];
+        spent += row.sample.from_cache ? 0.0 : row.sample.cost_usd;
+      }
+    }
+  });
+  auto bases = assumed_bases(plan, flags);
+  for (std::size_t m = 0; m < bases.size(); ++m) {
+    if (counted[m] > 0) {
+      bases[m] = {tokens[m] / static_cast<double>(counted[m]),
+                  "measured on " + std::to_string(counted[m]) + " pilot sample(s)"};
+    }
+  }
+  std::fputs(runner::dry_run_table(runner::estimate_run(plan, bases)).c_str(), stdout);
+  std::fflush(stdout);
+  std::fprintf(stderr, "reasonbench: pilot spent $%.4f; continue the whole run with: reasonbench run --db %s --run %s --resume\n",
+               spent, config.db.c_str(), config.name.c_str());
+  return 0;
+}
+
 int run_command(const RunFlags& flags)
 {
   config::RunConfig config = resolve_config(flags);
+  if (flags.dry_run && flags.pilot <= 0) {
+    return dry_run_command(std::move(config), flags);
+  }
   store::Store store(config.db);
   const util::FileLock lock = lock_database(config.db);
   const auto existing = check_resume(config, flags, store);
@@ -72,6 +132,11 @@ int run_command(const RunFlags& flags)
   options.cache = config.cache;
   runner::ConsoleProgress progress(stderr);
   const auto& stop = runner::install_interrupt_handlers();
+  std::vector<runner::WorkItem> all_items;
+  if (flags.dry_run) {
+    all_items = plan.items;
+    plan.items = runner::pilot_items(plan, flags.pilot);
+  }
   runner::RunLoop loop(store, plan, run_id, options, &progress);
   runner::RunResult result;
   try {
@@ -82,6 +147,11 @@ int run_command(const RunFlags& flags)
   }
 
   const bool interrupted = result.end == runner::RunEnd::interrupted;
+  if (flags.dry_run && !interrupted) {
+    plan.items = std::move(all_items);
+    store.set_run_status(run_id, "pilot", true);
+    return report_pilot(store, run_id, plan, flags, config);
+  }
   store.set_run_status(run_id, interrupted ? "interrupted" : "finished", true);
   const std::vector<std::string> names{config.name};
   const auto summaries = reports::summarize(store, names);
@@ -120,6 +190,13 @@ std::function<int()> setup_run(CLI::App& sub)
   sub.add_option("--run", flags->run_name, "run name (default: run-DATE-TIME)");
   sub.add_option("--report", flags->report, "write a report here at the end (.md, .csv, .json)");
   sub.add_flag("--resume", flags->resume, "continue an existing run: only missing or failed items run");
+  sub.add_flag("--dry-run", flags->dry_run, "estimate tokens and dollars per model and stop (no request "
+                                           "unless --pilot)");
+  sub.add_option("--assume-output-tokens", flags->assume_output_tokens,
+                 "with --dry-run: output tokens per sample to assume (default 2000)");
+  sub.add_option("--pilot", flags->pilot, "with --dry-run: first run N items per model for real (kept in the "
+                                          "run) and estimate from their measured output tokens")
+      ->check(CLI::Range(0, 1000000));
   sub.add_flag("--cache", flags->cache, "reuse samples of identical requests from earlier runs in this database "
                                        "instead of asking the model (same endpoint, model, body and sample index)");
   return [flags] { return run_command(*flags); };

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "adapters/registry.hpp"
+#include "harness/meters/price_book.hpp"
 #include "harness/core/error.hpp"
 #include "harness/util/strings.hpp"
 
@@ -10,10 +11,42 @@ namespace rb::cli {
 
 namespace {
 
+/// The model name a spec sends to its API: after '#' ("openai-compatible:URL#name"), else after
+/// the kind ("openai:o3-mini").
+std::string model_name_of(const std::string& spec)
+{
+  const std::size_t hash = spec.rfind('#');
+  if (hash != std::string::npos) {
+    return spec.substr(hash + 1);
+  }
+  const std::size_t colon = spec.find(':');
+  return colon == std::string::npos ? spec : spec.substr(colon + 1);
+}
+
+/// Prices come from the config, else serve-sim's scenario (simulated models), else the price
+/// book of well-known models; each records where it came from.
+void fill_prices(config::ModelConfig& model)
+{
+  const bool configured = model.prices.known();
+  adapters::apply_spec_defaults(model);
+  if (configured) {
+    model.prices.source = "config";
+  } else if (model.prices.known()) {
+    model.prices.source = "serve-sim scenario (SIMULATED prices)";
+  } else if (model.spec.starts_with("openai:") || model.spec.starts_with("deepseek:") ||
+             model.spec.starts_with("anthropic:")) {
+    // Only a provider's own API bills at its list prices: a local server may serve a model
+    // under the same name for free.
+    if (auto book = meters::book_prices(model_name_of(model.spec))) {
+      model.prices = *book;
+    }
+  }
+}
+
 void label_models(config::RunConfig& config)
 {
   for (auto& model : config.models) {
-    adapters::apply_spec_defaults(model);
+    fill_prices(model);
     if (model.label.empty()) {
       model.label = model.spec;
     }

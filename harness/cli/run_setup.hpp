@@ -24,6 +24,9 @@ struct RunFlags {
   std::string report;
   bool resume = false;
   bool cache = false;
+  bool dry_run = false;                     ///< estimate tokens and dollars, then stop
+  std::optional<std::int64_t> assume_output_tokens;  ///< per sample, for --dry-run
+  std::int64_t pilot = 0;                   ///< with --dry-run: run this many items per model first
 };
 
 /// The configuration from the file (if any) with the flags applied, origins recorded, models'

@@ -187,3 +187,26 @@ TEST_CASE("the sampler keeps a timeline and per-device totals", "[meters]")
   CHECK(sampler.methods() == "fake");
   CHECK(sampler.thread_cpu_seconds() >= 0.0);
 }
+
+#include "harness/meters/price_book.hpp"
+
+TEST_CASE("the price book matches model names exactly or by dated suffix", "[meters][cost]")
+{
+  const auto mini = book_prices("gpt-4o-mini");
+  REQUIRE(mini);
+  CHECK(mini->input_per_mtok == 0.15);
+  CHECK(mini->output_per_mtok == 0.60);
+  CHECK_THAT(mini->source, Catch::StartsWith("price book: ") && Catch::Contains("read 2026-11-29"));
+  CHECK(book_prices("gpt-4o-2024-08-06")->input_per_mtok == 2.50);  // not gpt-4o-mini's
+  CHECK(book_prices("claude-sonnet-4-20250514")->output_per_mtok == 15.00);
+  CHECK(book_prices("claude-opus-4-1-20250805")->input_per_mtok == 15.00);
+  CHECK(book_prices("o1")->output_per_mtok == 60.00);
+  CHECK_FALSE(book_prices("o1x").has_value());        // no '-' after the prefix
+  CHECK_FALSE(book_prices("my-local-model").has_value());
+  // A sample's cost at book prices: 1,000 prompt tokens (200 cached) and 10,000 output tokens.
+  Usage usage;
+  usage.prompt_tokens = 1000;
+  usage.cached_tokens = 200;
+  usage.completion_tokens = 10000;
+  CHECK(cost_usd(usage, *book_prices("deepseek-reasoner")) == Approx((800 * 0.56 + 200 * 0.07 + 10000 * 1.68) / 1e6));
+}
