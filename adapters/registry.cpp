@@ -1,11 +1,13 @@
 #include "adapters/registry.hpp"
 
-#include <array>
-#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "adapters/cmd_adapter.hpp"
+#include "adapters/presets.hpp"
+#include "adapters/registry_detail.hpp"
+#include "adapters/replay_adapter.hpp"
 #include "adapters/sim/scenario.hpp"
 #include "harness/core/error.hpp"
 #include "harness/util/strings.hpp"
@@ -14,20 +16,70 @@ namespace rb::adapters {
 
 namespace {
 
-/// Fills spec.base_url and spec.model from the text after "KIND:"; "" or a reason it is malformed.
-using SpecParser = std::string (*)(std::string_view rest, const config::ModelConfig& model, ModelSpec& spec);
+enum class Family { http, cmd, replay };
 
 struct KindRow {
   AdapterKind kind;
-  SpecParser parse;
-  bool key_required;  ///< an API key must be set even without api_key_env
-  bool simulated;
+  const Preset* preset;  ///< HTTP kinds only
+  Family family;
 };
 
-std::string env_or(std::string_view name, std::string_view fallback)
+const std::vector<KindRow>& rows()
 {
-  const char* value = std::getenv(std::string(name).c_str());
-  return value != nullptr && *value != '\0' ? std::string(value) : std::string(fallback);
+  static const std::vector<KindRow> table = [] {
+    std::vector<KindRow> out;
+    for (const Preset& preset : presets()) {
+      out.push_back({{preset.kind, preset.description, preset.example}, &preset, Family::http});
+    }
+    out.push_back({{"cmd", "a local program: one process per request, or a JSON-lines worker (worker = true)",
+                    "cmd:python3 my_engine.py --model m"},
+                   nullptr,
+                   Family::cmd});
+    out.push_back({{"replay", "recorded generations from a JSON Lines file (grade-only runs, demos, re-scoring)",
+                    "replay:generations.jsonl"},
+                   nullptr,
+                   Family::replay});
+    return out;
+  }();
+  return table;
+}
+
+const std::vector<AdapterKind>& kinds()
+{
+  static const std::vector<AdapterKind> table = [] {
+    std::vector<AdapterKind> out;
+    for (const KindRow& row : rows()) {
+      out.push_back(row.kind);
+    }
+    return out;
+  }();
+  return table;
+}
+
+std::vector<std::string> kind_names()
+{
+  std::vector<std::string> names;
+  for (const KindRow& row : rows()) {
+    names.emplace_back(row.kind.name);
+  }
+  return names;
+}
+
+const KindRow& row_for(const config::ModelConfig& model)
+{
+  const std::vector<std::string> names = kind_names();
+  const std::string known = " (kinds: " + util::join(names, ", ") + ")";
+  const std::size_t colon = model.spec.find(':');
+  if (colon == std::string::npos || colon == 0) {
+    throw ConfigError(detail::where(model) + "expected KIND:NAME" + util::did_you_mean(model.spec, names) + known);
+  }
+  const std::string kind = model.spec.substr(0, colon);
+  for (const KindRow& row : rows()) {
+    if (row.kind.name == kind) {
+      return row;
+    }
+  }
+  throw ConfigError(detail::where(model) + "unknown kind '" + kind + "'" + util::did_you_mean(kind, names) + known);
 }
 
 /// "BASE_URL#MODEL" into its parts; false without '#'.
@@ -42,102 +94,72 @@ bool split_url_model(std::string_view rest, ModelSpec& spec)
   return true;
 }
 
-std::string parse_openai(std::string_view rest, const config::ModelConfig&, ModelSpec& spec)
+/// Fills spec.base_url and spec.model from the text after "KIND:"; "" or why it is malformed.
+std::string parse_http(const Preset& preset, std::string_view rest, const config::ModelConfig& model, ModelSpec& spec)
 {
-  if (rest.empty() || rest.find('#') != std::string_view::npos) {
-    return "expected openai:MODEL (other servers: openai-compatible:BASE_URL#MODEL)";
-  }
-  spec.base_url = k_openai_base_url;
-  spec.model = rest;
-  return "";
-}
-
-std::string parse_compatible(std::string_view rest, const config::ModelConfig& model, ModelSpec& spec)
-{
-  if (!split_url_model(rest, spec)) {
-    if (model.base_url.empty()) {
-      return "expected openai-compatible:BASE_URL#MODEL, e.g. openai-compatible:http://localhost:8000/v1#qwq";
+  const std::string kind(preset.kind);
+  if (preset.simulated) {
+    if (!split_url_model(rest, spec)) {
+      spec.base_url = detail::env_or(k_sim_url_env, k_default_sim_url);
+      spec.model = rest;
     }
-    spec.model = rest;  // the base URL comes from the model's base_url
+    return "";
   }
-  return "";
-}
-
-std::string parse_sim(std::string_view rest, const config::ModelConfig&, ModelSpec& spec)
-{
-  if (!split_url_model(rest, spec)) {
-    spec.base_url = env_or(k_sim_url_env, k_default_sim_url);
+  if (!preset.url_in_spec) {
+    if (rest.empty() || rest.find('#') != std::string_view::npos) {
+      return "expected " + kind + ":MODEL" +
+             (kind == "openai" ? " (other servers: openai-compatible:BASE_URL#MODEL)" : "");
+    }
+    spec.base_url = preset.base_url;
     spec.model = rest;
+    return "";
   }
+  if (split_url_model(rest, spec)) {
+    return "";
+  }
+  const bool url_only = rest.starts_with("http://") || rest.starts_with("https://");
+  if (url_only || (preset.base_url.empty() && model.base_url.empty())) {
+    return "expected " + kind + ":BASE_URL#MODEL, e.g. " + std::string(preset.example);
+  }
+  spec.base_url = preset.base_url;
+  spec.model = rest;  // the base URL comes from the preset or the model's base_url
   return "";
-}
-
-constexpr std::array<KindRow, 3> k_rows{{
-    {{"openai", "OpenAI Chat Completions; key from OPENAI_API_KEY (or api_key_env)", "openai:gpt-4o-mini"},
-     &parse_openai,
-     true,
-     false},
-    {{"openai-compatible", "any OpenAI-compatible server (vLLM, SGLang, llama.cpp, Ollama, DeepSeek)",
-      "openai-compatible:http://localhost:8000/v1#DeepSeek-R1-Distill-Qwen-7B"},
-     &parse_compatible,
-     false,
-     false},
-    {{"sim", "a SIMULATED model served by `reasonbench serve-sim` (REASONBENCH_SIM_URL, default :8377)",
-      "sim:r1-like"},
-     &parse_sim,
-     false,
-     true},
-}};
-
-constexpr std::array<AdapterKind, k_rows.size()> k_kinds = [] {
-  std::array<AdapterKind, k_rows.size()> kinds{};
-  for (std::size_t i = 0; i < k_rows.size(); ++i) {
-    kinds[i] = k_rows[i].kind;
-  }
-  return kinds;
-}();
-
-std::vector<std::string> kind_names()
-{
-  std::vector<std::string> names;
-  for (const KindRow& row : k_rows) {
-    names.emplace_back(row.kind.name);
-  }
-  return names;
-}
-
-std::string where(const config::ModelConfig& model)
-{
-  return "model '" + (model.label.empty() ? model.spec : model.label) + "': spec '" + model.spec + "': ";
-}
-
-const KindRow& row_for(const config::ModelConfig& model)
-{
-  const std::vector<std::string> names = kind_names();
-  const std::string known = " (kinds: " + util::join(names, ", ") + ")";
-  const std::size_t colon = model.spec.find(':');
-  if (colon == std::string::npos || colon == 0) {
-    throw ConfigError(where(model) + "expected KIND:NAME" + util::did_you_mean(model.spec, names) + known);
-  }
-  const std::string kind = model.spec.substr(0, colon);
-  for (const KindRow& row : k_rows) {
-    if (row.kind.name == kind) {
-      return row;
-    }
-  }
-  throw ConfigError(where(model) + "unknown kind '" + kind + "'" + util::did_you_mean(kind, names) + known);
-}
-
-http::Milliseconds seconds_to_ms(double seconds)
-{
-  return http::Milliseconds(seconds > 0 ? std::llround(seconds * 1000.0) : 0);
 }
 
 }  // namespace
 
+namespace detail {
+
+std::string env_or(std::string_view name, std::string_view fallback)
+{
+  const char* value = std::getenv(std::string(name).c_str());
+  return value != nullptr && *value != '\0' ? std::string(value) : std::string(fallback);
+}
+
+std::string label_of(const config::ModelConfig& model)
+{
+  return model.label.empty() ? model.spec : model.label;
+}
+
+std::string where(const config::ModelConfig& model)
+{
+  return "model '" + label_of(model) + "': spec '" + model.spec + "': ";
+}
+
+const Preset& preset_for(const config::ModelConfig& model)
+{
+  const KindRow& row = row_for(model);
+  if (row.preset == nullptr) {
+    throw ConfigError(where(model) + "'" + std::string(row.kind.name) + ":' models are not served over HTTP");
+  }
+  return *row.preset;
+}
+
+}  // namespace detail
+
 std::span<const AdapterKind> adapter_kinds()
 {
-  return k_kinds;
+  return kinds();
 }
 
 bool is_simulated(const config::ModelConfig& model)
@@ -150,9 +172,16 @@ ModelSpec parse_spec(const config::ModelConfig& model)
   const KindRow& row = row_for(model);
   ModelSpec spec;
   spec.kind = row.kind.name;
-  if (const std::string problem = row.parse(model.spec.substr(spec.kind.size() + 1), model, spec);
-      !problem.empty()) {
-    throw ConfigError(where(model) + problem);
+  const std::string_view rest = std::string_view(model.spec).substr(spec.kind.size() + 1);
+  if (row.family != Family::http) {
+    spec.model = std::string(util::trim(rest));
+    if (spec.model.empty()) {
+      throw ConfigError(detail::where(model) + (row.family == Family::cmd ? "the command is empty" : "the file name is empty"));
+    }
+    return spec;
+  }
+  if (const std::string problem = parse_http(*row.preset, rest, model, spec); !problem.empty()) {
+    throw ConfigError(detail::where(model) + problem);
   }
   if (!model.base_url.empty()) {
     spec.base_url = model.base_url;
@@ -161,10 +190,10 @@ ModelSpec parse_spec(const config::ModelConfig& model)
     spec.base_url.pop_back();
   }
   if (spec.model.empty()) {
-    throw ConfigError(where(model) + "the model name is empty");
+    throw ConfigError(detail::where(model) + "the model name is empty");
   }
   if (!spec.base_url.starts_with("http://") && !spec.base_url.starts_with("https://")) {
-    throw ConfigError(where(model) + "base URL '" + spec.base_url + "' must start with http:// or https://");
+    throw ConfigError(detail::where(model) + "base URL '" + spec.base_url + "' must start with http:// or https://");
   }
   return spec;
 }
@@ -175,7 +204,7 @@ void apply_spec_defaults(config::ModelConfig& model)
     return;
   }
   ModelSpec spec;
-  if (!parse_sim(std::string_view(model.spec).substr(4), model, spec).empty()) {
+  if (!parse_http(*find_preset("sim"), std::string_view(model.spec).substr(4), model, spec).empty()) {
     return;
   }
   if (const sim::SimModel* sim_model = sim::find_model(sim::default_scenario(), spec.model)) {
@@ -183,40 +212,21 @@ void apply_spec_defaults(config::ModelConfig& model)
   }
 }
 
-openai::ChatOptions chat_options(const config::ModelConfig& model)
+std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model, std::shared_ptr<http::HttpClient> client)
 {
   const KindRow& row = row_for(model);
-  const ModelSpec spec = parse_spec(model);
-  openai::ChatOptions options;
-  options.kind = spec.kind;
-  options.base_url = spec.base_url;
-  options.model = spec.model;
-  if (!model.api_key_env.empty() || row.key_required) {
-    const std::string variable =
-        model.api_key_env.empty() ? std::string(k_openai_key_env) : model.api_key_env;
-    options.api_key = env_or(variable, "");
-    if (options.api_key.empty()) {
-      const std::string label = model.label.empty() ? model.spec : model.label;
-      throw ConfigError("model '" + label + "': environment variable " + variable + " is not set");
-    }
+  if (row.family != Family::cmd && model.worker) {
+    throw ConfigError(detail::where(model) + "worker = true applies to cmd: models only");
   }
-  options.send_oracle = row.simulated;
-  options.stream = model.stream;
-  options.defaults = model.params;
-  options.token_limit_field = spec.kind == "openai" ? openai::TokenLimitField::max_completion_tokens
-                                                    : openai::TokenLimitField::max_tokens;
-  options.max_retries = model.max_retries;
-  options.connect_timeout = seconds_to_ms(model.connect_timeout_s);
-  options.idle_timeout = seconds_to_ms(model.idle_timeout_s);
-  options.total_timeout = seconds_to_ms(model.request_timeout_s);
-  options.prices = model.prices;
-  return options;
-}
-
-std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model,
-                                      std::shared_ptr<http::HttpClient> client)
-{
-  return std::make_unique<openai::ChatAdapter>(chat_options(model), std::move(client));
+  switch (row.family) {
+    case Family::cmd:
+      return make_cmd_adapter(model, parse_spec(model));
+    case Family::replay:
+      return make_replay_adapter(model, parse_spec(model));
+    case Family::http:
+      break;
+  }
+  return std::make_unique<HttpAdapter>(http_options(model), std::move(client));
 }
 
 std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model)

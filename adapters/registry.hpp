@@ -1,12 +1,14 @@
 #pragma once
 // The adapter registry: one explicit table of model-spec kinds (STYLE.md 5), printed by
-// `reasonbench models`. A model spec is "KIND:REST", e.g. "openai:gpt-4o-mini",
-// "openai-compatible:http://localhost:8000/v1#my-model", "sim:r1-like".
+// `reasonbench models`. A model spec is "KIND:REST", e.g. "openai:o3-mini",
+// "deepseek:deepseek-reasoner", "anthropic:claude-sonnet-4-5", "vllm:http://host:8000/v1#Qwen",
+// "ollama:qwq", "sim:r1-like", "cmd:python3 engine.py", "replay:generations.jsonl".
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "adapters/http_adapter.hpp"
 #include "adapters/openai/chat_adapter.hpp"
 #include "harness/config/config.hpp"
 #include "harness/core/adapter.hpp"
@@ -28,8 +30,8 @@ bool is_simulated(const config::ModelConfig& model);
 void apply_spec_defaults(config::ModelConfig& model);
 
 /// Builds the adapter for a model. Throws ConfigError naming the model's label and spec when the
-/// spec is malformed, the kind unknown (with a suggestion), or a required API key is missing
-/// from the environment (naming the variable, never a value).
+/// spec is malformed, the kind unknown (with a suggestion), a required API key is missing from
+/// the environment (naming the variable, never a value), or a model key does not fit the kind.
 std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model);
 
 inline constexpr std::string_view k_openai_base_url = "https://api.openai.com/v1";
@@ -39,17 +41,23 @@ inline constexpr std::string_view k_default_sim_url = "http://127.0.0.1:8377/v1"
 
 /// A model spec taken apart (ModelConfig::base_url already applied).
 struct ModelSpec {
-  std::string kind;      ///< "openai", "openai-compatible", "sim"
-  std::string base_url;  ///< without a trailing '/'
-  std::string model;     ///< the model name sent to the server
+  std::string kind;      ///< "openai", "vllm", "sim", "cmd", "replay", ...
+  std::string base_url;  ///< without a trailing '/'; "" for cmd and replay
+  std::string model;     ///< the model name sent to the server; cmd: the command line; replay: the file
 };
 
 /// Parses `model.spec`. Throws ConfigError naming the model's label and spec.
 ModelSpec parse_spec(const config::ModelConfig& model);
 
-/// The chat adapter options `model` resolves to, the API key read from the environment. Throws
-/// ConfigError like make_adapter. Tests adjust the result (backoff, timeouts) before building.
-openai::ChatOptions chat_options(const config::ModelConfig& model);
+/// The HTTP adapter options `model` resolves to (HTTP kinds only), secrets read from the
+/// environment or key file. Throws ConfigError like make_adapter. Tests adjust the result
+/// (backoff, timeouts) before building.
+HttpAdapterOptions http_options(const config::ModelConfig& model);
+/// The same under its first name.
+inline openai::ChatOptions chat_options(const config::ModelConfig& model)
+{
+  return http_options(model);
+}
 
 /// make_adapter on an explicit HTTP client (nullptr: the process-wide one).
 std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model,

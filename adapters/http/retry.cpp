@@ -29,18 +29,28 @@ std::optional<Milliseconds> from_ms(double ms)
   return Milliseconds(static_cast<Milliseconds::rep>(std::ceil(std::min(ms, k_max_delay_ms))));
 }
 
-/// The reset time of the exhausted limit (remaining == 0), from OpenAI's rate-limit headers.
-std::optional<Milliseconds> rate_limit_reset(const HttpHead& head)
+/// The reset time of the exhausted limit (remaining == 0), from OpenAI's rate-limit headers
+/// (x-ratelimit-reset-*: durations) or Anthropic's (anthropic-ratelimit-*-reset: RFC 3339 times).
+std::optional<Milliseconds> rate_limit_reset(const HttpHead& head, std::chrono::system_clock::time_point now)
 {
   std::optional<Milliseconds> out;
-  for (const std::string_view kind : {"requests", "tokens"}) {
-    const auto remaining = head.header("x-ratelimit-remaining-" + std::string(kind));
-    const auto reset = head.header("x-ratelimit-reset-" + std::string(kind));
-    if (!remaining || !reset || util::trim(*remaining) != "0") {
-      continue;
+  for (const std::string_view kind : {"requests", "tokens", "input-tokens", "output-tokens"}) {
+    const std::string name(kind);
+    if (const auto remaining = head.header("x-ratelimit-remaining-" + name);
+        remaining && util::trim(*remaining) == "0") {
+      if (const auto reset = head.header("x-ratelimit-reset-" + name)) {
+        if (const auto ms = parse_duration(*reset)) {
+          out = std::max(out.value_or(Milliseconds(0)), *ms);
+        }
+      }
     }
-    if (const auto ms = parse_duration(*reset)) {
-      out = std::max(out.value_or(Milliseconds(0)), *ms);
+    if (const auto remaining = head.header("anthropic-ratelimit-" + name + "-remaining");
+        remaining && util::trim(*remaining) == "0") {
+      if (const auto reset = head.header("anthropic-ratelimit-" + name + "-reset")) {
+        if (const auto ms = parse_rfc3339_wait(*reset, now)) {
+          out = std::max(out.value_or(Milliseconds(0)), *ms);
+        }
+      }
     }
   }
   return out;
@@ -125,9 +135,79 @@ std::optional<Milliseconds> server_delay(const HttpHead& head, std::chrono::syst
     }
   }
   if (head.status == 429) {
-    return rate_limit_reset(head);
+    return rate_limit_reset(head, now);
   }
   return std::nullopt;
+}
+
+std::optional<Milliseconds> parse_rfc3339_wait(std::string_view value, std::chrono::system_clock::time_point now)
+{
+  value = util::trim(value);
+  // YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM)
+  constexpr std::size_t k_min_length = 20;
+  if (value.size() < k_min_length || value[4] != '-' || value[7] != '-' || (value[10] != 'T' && value[10] != 't') ||
+      value[13] != ':' || value[16] != ':') {
+    return std::nullopt;
+  }
+  const auto number = [&](std::size_t at, std::size_t n) { return util::parse_int(value.substr(at, n)); };
+  const auto year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  const auto hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  if (!year || !month || !day || !hour || !minute || !second) {
+    return std::nullopt;
+  }
+  std::size_t at = 19;
+  double fraction = 0;
+  if (at < value.size() && value[at] == '.') {
+    std::size_t end = at + 1;
+    while (end < value.size() && std::isdigit(static_cast<unsigned char>(value[end])) != 0) {
+      ++end;
+    }
+    fraction = util::parse_double("0" + std::string(value.substr(at, end - at))).value_or(0);
+    at = end;
+  }
+  long offset_s = 0;
+  const std::string_view zone = value.substr(at);
+  if (zone == "Z" || zone == "z") {
+    offset_s = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    const auto h = util::parse_int(zone.substr(1, 2));
+    const auto m = util::parse_int(zone.substr(4, 2));
+    if (!h || !m) {
+      return std::nullopt;
+    }
+    offset_s = (zone[0] == '+' ? 1 : -1) * static_cast<long>(*h * 3600 + *m * 60);
+  } else {
+    return std::nullopt;
+  }
+  using namespace std::chrono;
+  const year_month_day date{std::chrono::year(static_cast<int>(*year)), std::chrono::month(static_cast<unsigned>(*month)),
+                            std::chrono::day(static_cast<unsigned>(*day))};
+  if (!date.ok()) {
+    return std::nullopt;
+  }
+  const auto when = sys_days(date) + hours(*hour) + minutes(*minute) + seconds(*second) - seconds(offset_s);
+  const double wait_ms =
+      duration<double, std::milli>(when - now).count() + fraction * 1000.0;
+  return from_ms(std::max(wait_ms, 0.0));
+}
+
+void RetryBudget::on_request()
+{
+  std::lock_guard lock(m_mutex);
+  m_balance += m_ratio;
+}
+
+bool RetryBudget::try_retry()
+{
+  if (unlimited()) {
+    return true;
+  }
+  std::lock_guard lock(m_mutex);
+  if (m_balance < 1) {
+    return false;
+  }
+  m_balance -= 1;
+  return true;
 }
 
 RetryPolicy::RetryPolicy(RetryOptions options, std::uint64_t seed) : m_options(options), m_rng(seed) {}

@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "harness/core/reasoning.hpp"
 #include "harness/util/strings.hpp"
 
 namespace rb::adapters::openai {
@@ -21,25 +20,28 @@ std::size_t prompt_chars(const std::vector<Message>& messages)
   return n;
 }
 
-Sample to_sample(const ChatResponse& response, SampleParts parts)
+namespace {
+
+/// Fills text, reasoning and usage of `sample` from one choice's texts.
+void fill(Sample& sample, const std::string& content, const std::string& reasoning_field_text,
+          const std::optional<Usage>& usage, const SampleParts& parts)
 {
-  Sample sample;
-  const ReasoningSplit split = split_reasoning(response.content);
+  static const ReasoningTags k_default_tags;
+  const ReasoningTags& tags = parts.tags != nullptr ? *parts.tags : k_default_tags;
+  const ReasoningSplit split = tags.split(content);
   sample.text = split.answer;
-  sample.reasoning = std::string(util::trim(response.reasoning));
+  sample.reasoning = std::string(util::trim(reasoning_field_text));
   if (!split.reasoning.empty()) {
     sample.reasoning += sample.reasoning.empty() ? split.reasoning : "\n" + split.reasoning;
   }
   sample.reasoning_unclosed = split.unclosed;
-  sample.finish_reason = response.finish_reason;
-  sample.model_reported = response.model;
 
   const std::size_t reasoning_chars = sample.reasoning.size();
   const std::size_t answer_chars = sample.text.size();
-  if (response.usage) {
-    sample.usage = *response.usage;
+  if (usage) {
+    sample.usage = *usage;
     if (sample.usage.reasoning_tokens == 0 && reasoning_chars > 0 && sample.usage.completion_tokens > 0) {
-      // Visible reasoning, but the server counts only totals (vLLM, llama.cpp): split by length.
+      // Visible reasoning, but the server counts only totals (vLLM, llama.cpp, Anthropic): split by length.
       const double share =
           static_cast<double>(reasoning_chars) / static_cast<double>(reasoning_chars + answer_chars);
       sample.usage.reasoning_tokens = static_cast<std::int64_t>(
@@ -51,11 +53,50 @@ Sample to_sample(const ChatResponse& response, SampleParts parts)
     sample.usage.completion_tokens = sample.usage.reasoning_tokens + estimate_tokens(answer_chars);
     sample.usage.reported = false;
   }
+}
+
+/// One choice's share of a usage reported for all `n` choices together (the prompt is paid once).
+std::optional<Usage> share(std::optional<Usage> usage, std::size_t n)
+{
+  if (usage && n > 1) {
+    const auto d = static_cast<std::int64_t>(n);
+    usage->prompt_tokens /= d;
+    usage->cached_tokens /= d;
+    usage->completion_tokens /= d;
+    usage->reasoning_tokens /= d;
+  }
+  return usage;
+}
+
+void finish(Sample& sample, SampleParts& parts)
+{
   sample.timings = parts.timings;
   sample.request_json = std::move(parts.request_json);
   sample.response_json = std::move(parts.response_json);
   sample.retries = parts.retries;
   sample.cost_usd = cost_usd(sample.usage, parts.prices);
+}
+
+}  // namespace
+
+Sample to_sample(const WireResponse& response, SampleParts parts)
+{
+  Sample sample;
+  fill(sample, response.content, response.reasoning, share(response.usage, 1 + response.more_choices.size()),
+       parts);
+  sample.finish_reason = response.finish_reason;
+  sample.model_reported = response.model;
+  finish(sample, parts);
+  return sample;
+}
+
+Sample to_sample(const WireChoice& choice, const WireResponse& response, SampleParts parts)
+{
+  Sample sample;
+  fill(sample, choice.content, choice.reasoning, share(response.usage, 1 + response.more_choices.size()), parts);
+  sample.finish_reason = choice.finish_reason;
+  sample.model_reported = response.model;
+  finish(sample, parts);
   return sample;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Turns a ChatResponse into a Sample: reasoning separated from the answer (reasoning field and
-// <think>-style tags), usage as reported or estimated, cost at the configured prices.
+// Turns a WireResponse into a Sample: reasoning separated from the answer (reasoning field or
+// thinking blocks, and the model's reasoning tags), usage as reported or estimated, cost at the
+// configured prices. Shared by every dialect.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,10 +27,15 @@ struct SampleParts {
   int retries = 0;
   std::size_t prompt_chars = 0;
   Prices prices;
+  const ReasoningTags* tags = nullptr;  ///< nullptr: the default pairs
 };
 
 /// The Sample for `response`. Usage: the server's when reported (reasoning_tokens derived from the
 /// text lengths when the server counts only totals), else estimated with reported = false.
-Sample to_sample(const ChatResponse& response, SampleParts parts);
+Sample to_sample(const WireResponse& response, SampleParts parts);
+
+/// The Sample for one more choice of a response asked with n > 1: the same request, response
+/// and timings; usage split evenly between the choices when reported for all of them.
+Sample to_sample(const WireChoice& choice, const WireResponse& response, SampleParts parts);
 
 }  // namespace rb::adapters::openai

@@ -1,5 +1,7 @@
 #include "adapters/openai/chat_wire.hpp"
 
+#include "adapters/openai/chat_stream.hpp"
+#include "adapters/openai/fast_completion.hpp"
 #include "adapters/openai/json_fields.hpp"
 #include "harness/util/strings.hpp"
 
@@ -7,7 +9,24 @@ namespace rb::adapters::openai {
 
 using detail::Json;
 
-std::string build_body(const Request& request, const BodyOptions& options)
+namespace {
+
+WireChoice choice_of(const Json& choice, const WireOptions& options)
+{
+  WireChoice out;
+  const auto message = choice.find("message");
+  if (message != choice.end() && message->is_object()) {
+    std::string field;
+    out.content = detail::text_field(*message, "content");
+    out.reasoning = detail::reasoning_field(*message, options.reasoning_fields, field);
+  }
+  out.finish_reason = detail::normalise_finish(detail::text_field(choice, "finish_reason"));
+  return out;
+}
+
+}  // namespace
+
+std::string build_body(const Request& request, const WireOptions& options)
 {
   Json body = Json::object();
   body["model"] = options.model;
@@ -17,29 +36,28 @@ std::string build_body(const Request& request, const BodyOptions& options)
   }
   body["messages"] = std::move(messages);
   body["stream"] = options.stream;
-  if (options.stream) {
+  if (options.stream && options.stream_usage) {
     body["stream_options"] = Json{{"include_usage", true}};
   }
-  const SamplingParams& p = request.params;
-  const SamplingParams& d = options.defaults;
-  if (const auto v = p.temperature ? p.temperature : d.temperature) {
-    body["temperature"] = *v;
+  detail::put_sampling(body, request, options,
+                       options.token_limit_field == TokenLimitField::max_tokens ? "max_tokens"
+                                                                                : "max_completion_tokens",
+                       true);
+  if (!options.reasoning_effort.empty()) {
+    body["reasoning_effort"] = options.reasoning_effort;
   }
-  if (const auto v = p.top_p ? p.top_p : d.top_p) {
-    body["top_p"] = *v;
+  if (options.n > 1) {
+    body["n"] = options.n;
   }
-  if (const auto v = p.max_tokens ? p.max_tokens : d.max_tokens) {
-    body[options.token_limit_field == TokenLimitField::max_tokens ? "max_tokens" : "max_completion_tokens"] =
-        *v;
-  }
-  if (const auto v = p.seed ? p.seed : d.seed) {
-    body["seed"] = *v;
-  }
+  detail::merge_params(body, options.extra_params_json);
   return body.dump();  // nlohmann::json objects keep keys sorted
 }
 
-std::expected<ChatResponse, std::string> parse_completion(std::string_view body)
+std::expected<WireResponse, std::string> parse_completion(std::string_view body, const WireOptions& options)
 {
+  if (WireResponse fast; detail::read_completion(body, options.reasoning_fields, fast) == detail::FastRead::ok) {
+    return fast;
+  }
   Json json = Json::parse(body, nullptr, false);
   if (json.is_discarded()) {
     return std::unexpected("the response body is not valid JSON");
@@ -60,17 +78,26 @@ std::expected<ChatResponse, std::string> parse_completion(std::string_view body)
   if (!choice.is_object() || message == choice.end() || !message->is_object()) {
     return std::unexpected("choices[0] has no message object");
   }
-  ChatResponse out;
+  WireResponse out;
   out.id = detail::text_field(json, "id");
   out.model = detail::text_field(json, "model");
   out.created = detail::int_field(json, "created");
   out.system_fingerprint = detail::text_field(json, "system_fingerprint");
   out.content = detail::text_field(*message, "content");
-  out.reasoning = detail::reasoning_field(*message, out.reasoning_field);
-  out.finish_reason = detail::text_field(choice, "finish_reason");
+  out.reasoning = detail::reasoning_field(*message, options.reasoning_fields, out.reasoning_field);
+  out.finish_reason = detail::normalise_finish(detail::text_field(choice, "finish_reason"));
+  for (std::size_t i = 1; i < choices->size(); ++i) {
+    if ((*choices)[i].is_object()) {
+      out.more_choices.push_back(choice_of((*choices)[i], options));
+    }
+  }
   const auto usage = json.find("usage");
   if (usage != json.end() && usage->is_object()) {
     out.usage = detail::parse_usage(*usage);
+  }
+  if (const auto timings = json.find("timings"); timings != json.end() && timings->is_object()) {
+    out.timings_json = timings->dump();
+    detail::apply_timings(*timings, out.usage);
   }
   return out;
 }
@@ -97,6 +124,18 @@ std::string error_message(std::string_view body, std::size_t max_chars)
   }
   text = util::replace_all(util::replace_all(std::move(text), "\r", " "), "\n", " ");
   return util::shorten(util::trim(text), max_chars);
+}
+
+void ChatDialect::add_headers(http::Headers& headers, const std::string& api_key) const
+{
+  if (!api_key.empty()) {
+    headers.emplace_back("Authorization", "Bearer " + api_key);
+  }
+}
+
+std::unique_ptr<StreamDecoder> ChatDialect::stream_decoder() const
+{
+  return std::make_unique<StreamAccumulator>(m_options);
 }
 
 }  // namespace rb::adapters::openai

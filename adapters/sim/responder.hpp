@@ -16,6 +16,7 @@ namespace rb::sim::detail {
 struct Exchange {
   const Scenario* scenario = nullptr;  ///< outlives the server's responses
   const SimModel* model = nullptr;
+  SimModel render_model;  ///< the model as this dialect renders it (no reasoning field: <think> tags)
   ChatRequest request;
   Completion completion;
   ResponseMeta meta;
@@ -23,8 +24,8 @@ struct Exchange {
   Clock::time_point start;  ///< when the request arrived
 };
 
-/// Sets `res` to `error` as a JSON error body.
-void respond_error(httplib::Response& res, const WireError& error);
+/// Sets `res` to `error` as a JSON error body in the API's format.
+void respond_error(httplib::Response& res, const WireError& error, SimApi api = SimApi::chat);
 
 /// Fills `res` for `exchange`. Non-stream responses wait here; streams wait in the content
 /// provider. `stop` must outlive the response (the server owns it).

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/sim/dialect.hpp"
 #include "adapters/sim/faults.hpp"
 #include "adapters/sim/responder.hpp"
 #include "adapters/sim/stop_signal.hpp"
@@ -51,29 +52,47 @@ struct SimServer::Impl {
     res.set_content(detail::models_body(scenario), "application/json");
   }
 
-  void handle_chat(const httplib::Request& req, httplib::Response& res)
+  /// One request of `api`, answered in `flavor`.
+  void handle(const httplib::Request& req, httplib::Response& res, detail::SimApi api, const detail::Flavor& flavor)
   {
     const auto start = detail::Clock::now();
     ++requests;
-    if (!authorised(req, res)) {
+    if (!authorised(req, res, api)) {
       return;
     }
-    auto request = detail::parse_chat_request(req.body);
+    if (api == detail::SimApi::messages && !req.has_header("anthropic-version")) {
+      detail::respond_error(res, detail::WireError{400, "invalid_request_error", "invalid_request",
+                                                   "anthropic-version: header is required"},
+                            api);
+      return;
+    }
+    auto request = api == detail::SimApi::chat          ? detail::parse_chat_request(req.body)
+                   : api == detail::SimApi::completions ? detail::parse_completions_request(req.body)
+                                                        : detail::parse_messages_request(req.body);
     if (!request) {
-      detail::respond_error(res, request.error());
+      detail::respond_error(res, request.error(), api);
       return;
     }
     const SimModel* model = find_model(scenario, request->model);
     if (model == nullptr) {
       detail::respond_error(res,
-                            detail::WireError{404, "invalid_request_error", "model_not_found",
+                            detail::WireError{404,
+                                              api == detail::SimApi::messages ? "not_found_error"
+                                                                              : "invalid_request_error",
+                                              "model_not_found",
                                               fmt::format("The model '{}' does not exist{}", request->model,
-                                                          util::did_you_mean(request->model, model_names))});
+                                                          util::did_you_mean(request->model, model_names))},
+                            api);
       return;
     }
     auto exchange = std::make_shared<detail::Exchange>();
     exchange->scenario = &scenario;
     exchange->model = model;
+    exchange->render_model = *model;
+    if (model->reasoning == ReasoningStyle::field &&
+        (api != detail::SimApi::chat || flavor.reasoning_field.empty())) {
+      exchange->render_model.reasoning = ReasoningStyle::think_tags;  // no field to put it in
+    }
     exchange->start = start;
     const std::uint64_t key = detail::request_key(scenario.seed, *request);
     detail::GenerationRequest generation{key, std::nullopt, request->max_tokens};
@@ -83,33 +102,81 @@ struct SimServer::Impl {
       generation.oracle = req.get_header_value(k_oracle_header);
     }
     exchange->completion = detail::generate(*model, generation);
-    exchange->meta = detail::ResponseMeta{fmt::format("chatcmpl-sim-{:016x}", key), model->name,
-                                          detail::prompt_tokens(*request)};
+    const char* id_format = api == detail::SimApi::chat          ? "chatcmpl-sim-{:016x}"
+                            : api == detail::SimApi::completions ? "cmpl-sim-{:016x}"
+                                                                 : "msg_sim_{:016x}";
+    exchange->meta = detail::ResponseMeta{fmt::format(fmt::runtime(id_format), key), model->name,
+                                          detail::prompt_tokens(*request), &flavor, model->ttft_ms,
+                                          model->tokens_per_s};
     exchange->request = std::move(*request);
     exchange->fault = faults.next(key);
     detail::respond(std::move(exchange), stop_signal, res);
   }
 
-  /// With scenario.require_api_key set, requires "Authorization: Bearer <key>"; the key sent is
-  /// never echoed.
-  bool authorised(const httplib::Request& req, httplib::Response& res) const
+  /// With scenario.require_api_key set, requires "Authorization: Bearer <key>" (Anthropic's
+  /// messages: "x-api-key: <key>"); the key sent is never echoed.
+  bool authorised(const httplib::Request& req, httplib::Response& res,
+                  detail::SimApi api = detail::SimApi::chat) const
   {
-    if (scenario.require_api_key.empty() ||
-        req.get_header_value("Authorization") == "Bearer " + scenario.require_api_key) {
+    const std::string& key = scenario.require_api_key;
+    if (key.empty()) {
+      return true;
+    }
+    if (api == detail::SimApi::messages ? req.get_header_value("x-api-key") == key
+                                        : req.get_header_value("Authorization") == "Bearer " + key) {
       return true;
     }
     detail::respond_error(res,
-                          detail::WireError{401, "invalid_request_error", "invalid_api_key",
-                                            "Missing or incorrect API key (send Authorization: Bearer KEY)"});
+                          detail::WireError{401,
+                                            api == detail::SimApi::messages ? "authentication_error"
+                                                                            : "invalid_request_error",
+                                            "invalid_api_key",
+                                            api == detail::SimApi::messages
+                                                ? "invalid x-api-key"
+                                                : "Missing or incorrect API key (send Authorization: Bearer KEY)"},
+                          api);
     return false;
+  }
+
+  /// The flavor named by the URL prefix; nullptr (and a 404) when there is none such.
+  const detail::Flavor* flavor_of(const httplib::Request& req, httplib::Response& res) const
+  {
+    const std::string name = req.matches.size() > 1 ? std::string(req.matches[1]) : "openai";
+    if (const detail::Flavor* flavor = detail::find_flavor(name)) {
+      return flavor;
+    }
+    std::vector<std::string> names;
+    for (const auto& f : detail::flavors()) {
+      names.emplace_back(f.name);
+    }
+    detail::respond_error(res, detail::WireError{404, "invalid_request_error", "not_found",
+                                                 fmt::format("serve-sim: no dialect '{}'{} (dialects: {})", name,
+                                                             util::did_you_mean(name, names), util::join(names, ", "))});
+    return nullptr;
   }
 
   void install_routes()
   {
-    http.Get("/v1/models",
-             [this](const httplib::Request& req, httplib::Response& res) { handle_models(req, res); });
-    http.Post("/v1/chat/completions",
-              [this](const httplib::Request& req, httplib::Response& res) { handle_chat(req, res); });
+    using detail::SimApi;
+    const auto models = [this](const httplib::Request& req, httplib::Response& res) { handle_models(req, res); };
+    http.Get("/v1/models", models);
+    http.Get(R"(/(\w+)/v1/models)", models);
+    const auto route = [this](SimApi api) {
+      return [this, api](const httplib::Request& req, httplib::Response& res) {
+        if (const detail::Flavor* flavor = flavor_of(req, res)) {
+          handle(req, res, api, *flavor);
+        }
+      };
+    };
+    http.Post("/v1/chat/completions", route(SimApi::chat));
+    http.Post(R"(/(\w+)/v1/chat/completions)", route(SimApi::chat));
+    http.Post("/v1/completions", route(SimApi::completions));
+    http.Post(R"(/(\w+)/v1/completions)", route(SimApi::completions));
+    const auto messages = [this](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res, SimApi::messages, detail::openai_flavor());
+    };
+    http.Post("/v1/messages", messages);
+    http.Post("/anthropic/v1/messages", messages);
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
                                                                    httplib::Response& res) {
       if (!res.body.empty() || res.is_chunked_content_provider_) {

@@ -1,5 +1,6 @@
 #pragma once
-// serve-sim: an OpenAI-compatible simulated engine on loopback, for demos, dry runs and tests.
+// serve-sim: a simulated engine on loopback speaking the OpenAI, Anthropic and engine dialects
+// (docs/serve-sim.md), for demos, dry runs and tests.
 // Answers are a deterministic function of (scenario, model, messages, seed): correct with the
 // model's configured probability, with reasoning of a sampled length, a time to first token and
 // a token rate. It injects faults on request (429 with Retry-After, 500/503, connection reset
@@ -30,7 +31,8 @@ class SimServer {
   void stop();
 
   /// Requests answered so far, faults injected so far (for logs and tests). Every
-  /// POST /v1/chat/completions counts as a request, refused (4xx) and faulted ones included.
+  /// POST of any API (chat, completions, messages, any flavor) counts as a request, refused (4xx)
+  /// and faulted ones included.
   long long requests_served() const;
   long long faults_injected() const;
 

@@ -20,18 +20,21 @@ class StreamWriter {
       : m_exchange(std::move(exchange)), m_stop(stop)
   {
     const Exchange& ex = *m_exchange;
-    const auto pieces = stream_pieces(*ex.model, ex.completion, ex.scenario->chunk_tokens);
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      m_events.push_back(Event{chunk_event(ex.meta, ex.completion, pieces[i], i == 0, i + 1 == pieces.size()),
-                               due_time(ex, pieces[i].tokens_through)});
+    std::size_t pieces = 0;
+    if (ex.request.api == SimApi::messages) {
+      std::size_t first_delta = 0;
+      for (TimedEvent& event : message_events(ex.meta, ex.completion, ex.request.thinking, ex.scenario->chunk_tokens,
+                                              first_delta)) {
+        m_events.push_back(Event{std::move(event.text), due_time(ex, event.tokens_through)});
+      }
+      m_malformed = k_malformed_message_event;
+      pieces = m_events.size() - first_delta;
+      m_fault_offset = first_delta;
+    } else {
+      pieces = add_openai_events(ex);
     }
-    const Clock::time_point end = m_events.back().due;
-    if (ex.request.include_usage) {
-      m_events.push_back(Event{usage_event(ex.meta, ex.completion), end});
-    }
-    m_events.push_back(Event{std::string(k_done_event), end});
     if (ex.fault == FaultKind::reset || ex.fault == FaultKind::malformed || ex.fault == FaultKind::stall) {
-      m_fault_at = std::min(k_fault_after_chunks, pieces.size() / 2);
+      m_fault_at = m_fault_offset + std::min(k_fault_after_chunks, pieces / 2);
     }
   }
 
@@ -89,8 +92,7 @@ class StreamWriter {
         }
         return false;  // no terminating chunk: the client sees the connection cut mid-stream
       case FaultKind::malformed:
-        buffer += k_malformed_event;
-        buffer += k_done_event;
+        buffer += m_malformed;
         m_next = m_events.size();
         return true;
       case FaultKind::stall:
@@ -105,8 +107,35 @@ class StreamWriter {
     }
   }
 
+  /// Chat or legacy completions chunks, the usage where the flavor puts it, and [DONE]. Returns
+  /// the number of content chunks.
+  std::size_t add_openai_events(const Exchange& ex)
+  {
+    const bool text = ex.request.api == SimApi::completions;
+    const Flavor& flavor = *ex.meta.flavor;
+    const bool usage = ex.request.include_usage || flavor.usage_always;
+    const auto pieces = stream_pieces(ex.render_model, ex.completion, ex.scenario->chunk_tokens);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const bool last = i + 1 == pieces.size();
+      const bool usage_here = last && usage && flavor.usage_in_finish_chunk;
+      m_events.push_back(Event{text ? text_chunk_event(ex.meta, ex.completion, pieces[i], last, usage_here)
+                                    : chunk_event(ex.meta, ex.completion, pieces[i], i == 0, last, usage_here),
+                               due_time(ex, pieces[i].tokens_through)});
+    }
+    const Clock::time_point end = m_events.back().due;
+    if (usage && !flavor.usage_in_finish_chunk) {
+      m_events.push_back(
+          Event{text ? text_usage_event(ex.meta, ex.completion) : usage_event(ex.meta, ex.completion), end});
+    }
+    m_events.push_back(Event{std::string(k_done_event), end});
+    m_malformed = std::string(k_malformed_event) + std::string(k_done_event);
+    return pieces.size();
+  }
+
   std::shared_ptr<const Exchange> m_exchange;
   StopSignal& m_stop;
+  std::string m_malformed;        ///< what a malformed-chunk fault sends, to the end
+  std::size_t m_fault_offset = 0;  ///< events before the first content event
   std::vector<Event> m_events;  ///< never empty: at least one chunk and [DONE]
   std::size_t m_next = 0;
   std::size_t m_fault_at = k_none;  ///< index of the event the fault replaces the sending of

@@ -2,32 +2,20 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
+#include "adapters/sim/wire_json.hpp"
 #include "harness/util/rng.hpp"
 
 namespace rb::sim::detail {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 constexpr std::uint64_t k_no_seed = 0x6e6f736565640004ULL;  // "noseed"
 constexpr std::int64_t k_chars_per_token = 4;
 
-/// Serialises `json`; invalid UTF-8 (from a client's text) is replaced, never thrown.
-std::string dump(const Json& json)
-{
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+}  // namespace
 
-WireError bad_request(std::string message)
-{
-  return WireError{400, "invalid_request_error", "invalid_request", std::move(message)};
-}
 
-/// A message's content: a string, null, or an array of {"type": "text", "text": ...} parts.
-std::expected<std::string, WireError> content_text(const Json& content, std::size_t index)
+std::expected<std::string, WireError> content_text(const Json& content, std::string_view where)
 {
   if (content.is_null()) {
     return std::string();
@@ -44,8 +32,7 @@ std::expected<std::string, WireError> content_text(const Json& content, std::siz
     }
     return text;
   }
-  return std::unexpected(
-      bad_request(fmt::format("messages[{}].content must be a string or an array of parts", index)));
+  return std::unexpected(bad_request(fmt::format("{}.content must be a string or an array of parts", where)));
 }
 
 std::expected<std::optional<std::int64_t>, WireError> optional_integer(const Json& body, const char* field,
@@ -68,30 +55,40 @@ std::expected<std::optional<std::int64_t>, WireError> optional_integer(const Jso
   return std::optional<std::int64_t>(number);
 }
 
-Json usage_json(const ResponseMeta& meta, const Completion& completion)
+std::optional<WireError> read_common(const Json& json, ChatRequest& request)
 {
-  return Json{{"prompt_tokens", meta.prompt_tokens},
-              {"completion_tokens", completion.total_tokens()},
-              {"total_tokens", meta.prompt_tokens + completion.total_tokens()},
-              {"completion_tokens_details", {{"reasoning_tokens", completion.reasoning_tokens}}},
-              {"prompt_tokens_details", {{"cached_tokens", 0}}}};
+  if (json.contains("stream") && !json["stream"].is_null()) {
+    if (!json["stream"].is_boolean()) {
+      return bad_request("field 'stream' must be a boolean");
+    }
+    request.stream = json["stream"].get<bool>();
+  }
+  if (json.contains("stream_options") && json["stream_options"].is_object()) {
+    const Json& options = json["stream_options"];
+    request.include_usage = options.contains("include_usage") && options["include_usage"].is_boolean() &&
+                            options["include_usage"].get<bool>();
+  }
+  for (const char* field : {"temperature", "top_p"}) {
+    if (json.contains(field) && !json[field].is_null() && !json[field].is_number()) {
+      return bad_request(fmt::format("field '{}' must be a number", field));
+    }
+  }
+  for (const char* field : {"max_tokens", "max_completion_tokens"}) {
+    auto budget = optional_integer(json, field, 1);
+    if (!budget) {
+      return budget.error();
+    }
+    if (*budget && (!request.max_tokens || **budget < *request.max_tokens)) {
+      request.max_tokens = **budget;
+    }
+  }
+  auto seed = optional_integer(json, "seed", INT64_MIN);
+  if (!seed) {
+    return seed.error();
+  }
+  request.seed = *seed;
+  return std::nullopt;
 }
-
-Json envelope(const ResponseMeta& meta, std::string_view object)
-{
-  return Json{{"id", meta.id},
-              {"object", object},
-              {"created", k_created},
-              {"model", meta.model},
-              {"system_fingerprint", k_fingerprint}};
-}
-
-const char* finish_reason(const Completion& completion)
-{
-  return completion.truncated ? "length" : "stop";
-}
-
-}  // namespace
 
 std::expected<ChatRequest, WireError> parse_chat_request(std::string_view body)
 {
@@ -122,42 +119,15 @@ std::expected<ChatRequest, WireError> parse_chat_request(std::string_view body)
       return std::unexpected(
           bad_request(fmt::format("messages[{}] must be an object with a string 'role'", i)));
     }
-    auto text = content_text(message.contains("content") ? message["content"] : Json(), i);
+    auto text = content_text(message.contains("content") ? message["content"] : Json(), fmt::format("messages[{}]", i));
     if (!text) {
       return std::unexpected(text.error());
     }
     request.messages.emplace_back(message["role"].get<std::string>(), std::move(*text));
   }
-  if (json.contains("stream") && !json["stream"].is_null()) {
-    if (!json["stream"].is_boolean()) {
-      return std::unexpected(bad_request("field 'stream' must be a boolean"));
-    }
-    request.stream = json["stream"].get<bool>();
+  if (auto problem = read_common(json, request)) {
+    return std::unexpected(*problem);
   }
-  if (json.contains("stream_options") && json["stream_options"].is_object()) {
-    const Json& options = json["stream_options"];
-    request.include_usage = options.contains("include_usage") && options["include_usage"].is_boolean() &&
-                            options["include_usage"].get<bool>();
-  }
-  for (const char* field : {"temperature", "top_p"}) {
-    if (json.contains(field) && !json[field].is_null() && !json[field].is_number()) {
-      return std::unexpected(bad_request(fmt::format("field '{}' must be a number", field)));
-    }
-  }
-  for (const char* field : {"max_tokens", "max_completion_tokens"}) {
-    auto budget = optional_integer(json, field, 1);
-    if (!budget) {
-      return std::unexpected(budget.error());
-    }
-    if (*budget && (!request.max_tokens || **budget < *request.max_tokens)) {
-      request.max_tokens = **budget;
-    }
-  }
-  auto seed = optional_integer(json, "seed", INT64_MIN);
-  if (!seed) {
-    return std::unexpected(seed.error());
-  }
-  request.seed = *seed;
   return request;
 }
 
@@ -186,8 +156,11 @@ std::int64_t prompt_tokens(const ChatRequest& request)
   return (chars + k_chars_per_token - 1) / k_chars_per_token;
 }
 
-std::string error_body(const WireError& error)
+std::string error_body(const WireError& error, SimApi api)
 {
+  if (api == SimApi::messages) {
+    return dump(Json{{"type", "error"}, {"error", {{"type", error.type}, {"message", error.message}}}});
+  }
   return dump(Json{{"error", {{"message", error.message}, {"type", error.type}, {"code", error.code}}}});
 }
 
@@ -202,43 +175,6 @@ std::string models_body(const Scenario& scenario)
                         {"description", model.description}});
   }
   return dump(Json{{"object", "list"}, {"data", std::move(data)}});
-}
-
-std::string completion_body(const ResponseMeta& meta, const SimModel& model, const Completion& completion)
-{
-  const RenderedText text = render(model, completion);
-  Json message = {{"role", "assistant"}, {"content", text.content}};
-  if (model.reasoning == ReasoningStyle::field) {
-    message["reasoning_content"] = text.reasoning_content;
-  }
-  Json body = envelope(meta, "chat.completion");
-  body["choices"] = Json::array(
-      {Json{{"index", 0}, {"message", std::move(message)}, {"finish_reason", finish_reason(completion)}}});
-  body["usage"] = usage_json(meta, completion);
-  return dump(body);
-}
-
-std::string chunk_event(const ResponseMeta& meta, const Completion& completion, const Piece& piece,
-                        bool first, bool last)
-{
-  Json delta = Json::object();
-  if (first) {
-    delta["role"] = "assistant";
-  }
-  delta[piece.reasoning_field ? "reasoning_content" : "content"] = piece.text;
-  Json body = envelope(meta, "chat.completion.chunk");
-  body["choices"] = Json::array({Json{{"index", 0},
-                                      {"delta", std::move(delta)},
-                                      {"finish_reason", last ? Json(finish_reason(completion)) : Json()}}});
-  return "data: " + dump(body) + "\n\n";
-}
-
-std::string usage_event(const ResponseMeta& meta, const Completion& completion)
-{
-  Json body = envelope(meta, "chat.completion.chunk");
-  body["choices"] = Json::array();
-  body["usage"] = usage_json(meta, completion);
-  return "data: " + dump(body) + "\n\n";
 }
 
 }  // namespace rb::sim::detail

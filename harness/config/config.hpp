@@ -4,8 +4,10 @@
 // are ConfigErrors naming the file, line and key, with a suggestion for near-miss spellings.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "harness/core/pricing.hpp"
@@ -23,6 +25,7 @@ inline constexpr double k_max_temperature = 2;
 inline constexpr double k_default_request_timeout_s = 1800;  ///< a whole request, all tokens
 inline constexpr double k_default_connect_timeout_s = 10;
 inline constexpr double k_default_idle_timeout_s = 120;      ///< no byte received for this long
+inline constexpr double k_default_retry_budget = 2;          ///< retries per request started, over a run
 
 struct ModelConfig {
   std::string spec;          ///< "openai:gpt-4o-mini", "openai-compatible:URL#model", "sim:r1-like"
@@ -37,6 +40,22 @@ struct ModelConfig {
   double connect_timeout_s = k_default_connect_timeout_s;
   double idle_timeout_s = k_default_idle_timeout_s;
   Prices prices;
+  // Keys added for the adapters (issue 6); at their defaults they are left out of to_json and
+  // plan_fingerprint, so runs stored before them resume unchanged.
+  std::string api;               ///< "chat", "completions", "messages"; empty: the kind's own
+  std::string api_key_file;      ///< a file whose first line is the API key (never stored)
+  std::string reasoning_effort;  ///< "minimal", "low", "medium", "high"; empty: not sent
+  std::optional<std::int64_t> thinking_budget;  ///< reasoning budget in tokens (Anthropic budget_tokens)
+  std::string reasoning_field;   ///< response field with the reasoning; empty: the kind's
+  std::optional<double> first_byte_timeout_s;   ///< unset: idle (streams) or request timeout
+  double requests_per_min = 0;   ///< token-bucket limit; 0: none
+  double tokens_per_min = 0;     ///< token-bucket limit (prompt + budget, corrected by usage); 0: none
+  bool adaptive_concurrency = false;  ///< halve requests in flight on 429, grow back slowly
+  double retry_budget = k_default_retry_budget;  ///< 0: only max_retries bounds retries
+  bool worker = false;           ///< cmd: one persistent JSON-lines process instead of one per request
+  std::string params_json;       ///< extra body parameters: a JSON object, keys sorted; "" for none
+  std::map<std::string, std::string> headers;  ///< extra headers; values may hold ${VAR} references
+  std::vector<std::pair<std::string, std::string>> reasoning_tags;  ///< (open, close); empty: defaults
 };
 
 struct SuiteConfig {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/config/config.hpp"
+#include "harness/config/model_extras.hpp"
 #include "harness/config/schema.hpp"
 #include "harness/core/error.hpp"
 #include "harness/util/sha256.hpp"
@@ -43,7 +44,7 @@ Json table_to_json(const Target& target, std::span<const Key<Target>> keys, unsi
 {
   Json out = Json::object();
   for (const auto& key : keys) {
-    if ((key.flags & flags) != flags) {
+    if ((key.flags & flags) != flags || omitted(key, target)) {
       continue;
     }
     if (const auto value = key.field.get(target)) {
@@ -110,6 +111,7 @@ std::string to_json(const RunConfig& config)
   for (const auto& model : config.models) {
     Json entry = table_to_json(model, model_keys());
     entry[std::string(k_prices_table)] = table_to_json(model.prices, price_keys());
+    extras_to_json(model, entry, false);
     models.push_back(std::move(entry));
   }
   root["model"] = std::move(models);
@@ -145,6 +147,7 @@ RunConfig from_json(std::string_view json_text)
     if (const auto prices = models[i].find(std::string(k_prices_table)); prices != models[i].end()) {
       table_from_json(*prices, price_keys(), model.prices, where + ".prices");
     }
+    extras_from_json(models[i], model, "stored run configuration: " + where);
     config.models.push_back(std::move(model));
   }
   return config;
@@ -164,7 +167,9 @@ std::string plan_fingerprint(const RunConfig& config)
     if (model.label.empty()) {
       model.label = model.spec;  // as validate() fills it, so before and after give one fingerprint
     }
-    models.push_back(table_to_json(model, model_keys(), k_plan));
+    Json entry = table_to_json(model, model_keys(), k_plan);
+    extras_to_json(model, entry, true);
+    models.push_back(std::move(entry));
   }
   plan["model"] = std::move(models);
   return util::sha256_hex("reasonbench plan v1\n" + plan.dump());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "harness/config/config.hpp"
+#include "harness/config/model_extras.hpp"
 #include "harness/config/schema.hpp"
 #include "harness/core/error.hpp"
 #include "harness/util/strings.hpp"
@@ -237,7 +238,8 @@ class Loader {
 
   void read_model(const toml::table& table, std::size_t index)
   {
-    static constexpr std::string_view k_sub_tables[] = {k_prices_table};
+    static constexpr std::string_view k_sub_tables[] = {k_prices_table, k_params_table, k_headers_table,
+                                                        k_reasoning_tags_key};
     ModelConfig model;
     const Scope scope{"[[model]] #" + std::to_string(index + 1), "", "model[" + std::to_string(index) + "]."};
     read_table(table, model_keys(), model, scope, k_sub_tables);
@@ -251,6 +253,10 @@ class Loader {
       read_table(*prices_table, price_keys(), model.prices,
                  Scope{scope.display, "prices.", scope.origin_prefix + "prices."});
     }
+    read_model_extras(table, model,
+                      ExtrasScope{scope.display, scope.origin_prefix,
+                                  [this](const toml::node& node) { return at(line_of(node)); }},
+                      m_config.origin);
     m_config.models.push_back(std::move(model));
   }
 

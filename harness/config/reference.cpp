@@ -2,7 +2,9 @@
 #include <climits>
 #include <cmath>
 
+#include "harness/config/model_extras.hpp"
 #include "harness/config/schema.hpp"
+#include "harness/util/strings.hpp"
 
 namespace rb::config {
 namespace {
@@ -27,8 +29,15 @@ std::string bound_text(double bound)
   return format_value(Value{static_cast<std::int64_t>(bound)});  // every bound in the tables is whole
 }
 
-std::string allowed_text(Kind kind, const Range& range, unsigned flags)
+std::string allowed_text(Kind kind, const Range& range, unsigned flags, std::string_view choices)
 {
+  if (!choices.empty()) {
+    std::string out = "one of";
+    for (const auto& choice : util::split(choices, '|')) {
+      out += " `" + choice + "`";
+    }
+    return out;
+  }
   if (kind == Kind::string) {
     if ((flags & k_env_name) != 0) {
       return "an environment variable name";
@@ -52,7 +61,8 @@ std::string allowed_text(Kind kind, const Range& range, unsigned flags)
 }
 
 template <typename Target>
-void append_table(std::string& out, std::string_view title, std::span<const Key<Target>> keys)
+void append_table(std::string& out, std::string_view title, std::span<const Key<Target>> keys,
+                  std::string_view extra_rows = "")
 {
   const Target defaults{};
   out += "### `" + std::string(title) + "`\n\n";
@@ -66,9 +76,10 @@ void append_table(std::string& out, std::string_view title, std::span<const Key<
       default_text = "`" + format_value(*value) + "`";
     }
     out += "| `" + std::string(key.name) + "` | " + std::string(type_text(key.field.kind)) + " | " +
-           default_text + " | " + allowed_text(key.field.kind, key.range, key.flags) + " | " +
+           default_text + " | " + allowed_text(key.field.kind, key.range, key.flags, key.choices) + " | " +
            ((key.flags & k_plan) != 0 ? "yes" : "") + " | " + std::string(key.doc) + " |\n";
   }
+  out += extra_rows;
   out += "\n";
 }
 
@@ -79,7 +90,7 @@ std::string key_reference_markdown()
   std::string out;
   append_table(out, "[run]", run_keys());
   append_table(out, "[[suite]]", suite_keys());
-  append_table(out, "[[model]]", model_keys());
+  append_table(out, "[[model]]", model_keys(), extras_reference_markdown());
   append_table(out, "[model.prices]", price_keys());
   return out;
 }

@@ -85,6 +85,7 @@ constexpr double k_int_max = INT_MAX;
 constexpr Range k_non_negative_int{.min = 0, .max = k_int_max};
 constexpr Range k_positive_seconds{.min = 0, .min_exclusive = true};
 constexpr Range k_price{.min = 0};
+constexpr Range k_non_negative{.min = 0};
 
 const std::vector<Key<RunConfig>>& run_table()
 {
@@ -129,7 +130,7 @@ const std::vector<Key<ModelConfig>>& model_table()
   using M = ModelConfig;
   static const std::vector<Key<ModelConfig>> keys = {
       {.name = "spec", .field = member(&M::spec), .flags = k_required | k_non_empty | k_plan,
-       .doc = "\"sim:r1-like\", \"openai:gpt-4o-mini\", \"openai-compatible:URL#model\" (`reasonbench models`)"},
+       .doc = "\"sim:r1-like\", \"openai:o3-mini\", \"vllm:URL#model\", \"anthropic:...\", \"cmd:...\" (`reasonbench models`)"},
       {.name = "label", .field = member(&M::label), .flags = k_plan,
        .doc = "name in reports and the store; unique; empty: the spec"},
       {.name = "base_url", .field = member(&M::base_url), .flags = k_plan,
@@ -156,6 +157,30 @@ const std::vector<Key<ModelConfig>>& model_table()
        .doc = "seconds to connect"},
       {.name = "idle_timeout_s", .field = member(&M::idle_timeout_s), .range = k_positive_seconds,
        .doc = "seconds without a byte received before the request is abandoned"},
+      {.name = "first_byte_timeout_s", .field = member(&M::first_byte_timeout_s), .range = k_positive_seconds,
+       .doc = "seconds from sending a request to the first byte; unset: idle_timeout_s when streaming, else request_timeout_s"},
+      {.name = "api", .field = member(&M::api), .flags = k_plan | k_omit_default,
+       .doc = "wire API: chat (Chat Completions), completions (legacy, raw prompt), messages (Anthropic); empty: the kind's own",
+       .choices = "chat|completions|messages"},
+      {.name = "api_key_file", .field = member(&M::api_key_file), .flags = k_omit_default,
+       .doc = "file whose first line is the API key (instead of api_key_env); the key is never stored or shown"},
+      {.name = "reasoning_effort", .field = member(&M::reasoning_effort), .flags = k_plan | k_omit_default,
+       .doc = "reasoning_effort sent to APIs that take one (OpenAI o-series, Ollama, vLLM); empty: not sent",
+       .choices = "minimal|low|medium|high"},
+      {.name = "thinking_budget", .field = member(&M::thinking_budget), .range = {.min = 1, .max = k_int_max},
+       .flags = k_plan, .doc = "reasoning budget in tokens: Anthropic thinking.budget_tokens (thinking is off without it)"},
+      {.name = "reasoning_field", .field = member(&M::reasoning_field), .flags = k_omit_default,
+       .doc = "response field holding the reasoning (reasoning_content, reasoning...); empty: the kind's own"},
+      {.name = "requests_per_min", .field = member(&M::requests_per_min), .range = k_non_negative, .flags = k_omit_default,
+       .doc = "token-bucket limit on requests (attempts) started per minute; 0: none"},
+      {.name = "tokens_per_min", .field = member(&M::tokens_per_min), .range = k_non_negative, .flags = k_omit_default,
+       .doc = "token-bucket limit on prompt + budgeted tokens per minute, corrected by reported usage; 0: none"},
+      {.name = "adaptive_concurrency", .field = member(&M::adaptive_concurrency), .flags = k_omit_default,
+       .doc = "on 429, halve this model's requests in flight; grow back by one per round trip"},
+      {.name = "retry_budget", .field = member(&M::retry_budget), .range = k_non_negative, .flags = k_omit_default,
+       .doc = "retries allowed per request started, over the run (plus 100 to start with); 0: only max_retries bounds them"},
+      {.name = "worker", .field = member(&M::worker), .flags = k_omit_default,
+       .doc = "cmd: models: one persistent process fed JSON lines (else one process per request)"},
   };
   return keys;
 }
@@ -252,6 +277,22 @@ std::optional<std::string> check_value(const Range& range, unsigned flags, const
     return "must be at most " + shortest(range.max) + " (got " + format_value(value) + ")";
   }
   return std::nullopt;
+}
+
+std::optional<std::string> check_choice(std::string_view choices, const Value& value)
+{
+  const auto* text = std::get_if<std::string>(&value);
+  if (choices.empty() || text == nullptr || text->empty()) {
+    return std::nullopt;
+  }
+  const std::vector<std::string> names = util::split(choices, '|');
+  for (const auto& name : names) {
+    if (name == *text) {
+      return std::nullopt;
+    }
+  }
+  return "must be one of " + util::join(names, ", ") + " (got " + format_value(value) + ")" +
+         util::did_you_mean(*text, names);
 }
 
 std::string_view kind_name(Kind kind)

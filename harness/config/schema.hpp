@@ -33,6 +33,9 @@ inline constexpr unsigned k_required = 1u << 0;   ///< the table is incomplete w
 inline constexpr unsigned k_plan = 1u << 1;       ///< decides which work items exist or what they ask
 inline constexpr unsigned k_non_empty = 1u << 2;  ///< a string that must not be empty
 inline constexpr unsigned k_env_name = 1u << 3;   ///< names an environment variable; never echoed
+/// Left out of to_json and plan_fingerprint while at its default (keys added after runs were
+/// stored: old runs keep their stored form and fingerprint).
+inline constexpr unsigned k_omit_default = 1u << 4;
 
 /// Reads and writes one field of a Target. `get` returns nothing for a field left unset (an
 /// empty optional); `set` expects a Value of the key's Kind that passed check_value.
@@ -49,8 +52,9 @@ struct Key {
   std::string_view name;  ///< as written in TOML and JSON
   Field<Target> field;
   Range range;
-  unsigned flags = 0;    ///< k_required | k_plan | k_non_empty | k_env_name
+  unsigned flags = 0;    ///< k_required | k_plan | k_non_empty | k_env_name | k_omit_default
   std::string_view doc;  ///< one line for the key reference
+  std::string_view choices;  ///< "a|b|c": a string key must be one of these (or empty); "" for any
 };
 
 /// The keys of [run], of each [[suite]], of each [[model]] and of a model's [model.prices]
@@ -62,15 +66,34 @@ std::span<const Key<Prices>> price_keys();
 
 /// The name of the sub-table of a [[model]] that holds its prices.
 inline constexpr std::string_view k_prices_table = "prices";
+/// The [[model]] entries that are not scalar keys (model_extras.cpp): extra body parameters
+/// ([model.params], any TOML values), extra headers ([model.headers], strings) and reasoning tag
+/// pairs (reasoning_tags = [["<think>", "</think>"], ...]).
+inline constexpr std::string_view k_params_table = "params";
+inline constexpr std::string_view k_headers_table = "headers";
+inline constexpr std::string_view k_reasoning_tags_key = "reasoning_tags";
 
 /// What is wrong with `value` under these rules, as the end of a message ("must be at least 1
 /// (got 0)", "must not be empty"), or nothing. Never quotes the value of a k_env_name key.
 std::optional<std::string> check_value(const Range& range, unsigned flags, const Value& value);
 
+/// What is wrong with a string outside `choices` ("a|b|c"; empty strings pass), or nothing.
+std::optional<std::string> check_choice(std::string_view choices, const Value& value);
+
 template <typename Target>
 std::optional<std::string> check_value(const Key<Target>& key, const Value& value)
 {
-  return check_value(key.range, key.flags, value);
+  if (auto problem = check_value(key.range, key.flags, value)) {
+    return problem;
+  }
+  return check_choice(key.choices, value);
+}
+
+/// True when `key` is k_omit_default and `target` holds the default value.
+template <typename Target>
+bool omitted(const Key<Target>& key, const Target& target)
+{
+  return (key.flags & k_omit_default) != 0 && key.field.get(target) == key.field.get(Target{});
 }
 
 /// "a string", "an integer", "a number", "a boolean".

@@ -55,12 +55,19 @@ std::string config_error(const ModelConfig& m)
 TEST_CASE("registry: the table lists every kind and each example works", "[registry]")
 {
   ScopedEnv key("OPENAI_API_KEY", "sk-example");
-  REQUIRE(adapter_kinds().size() == 3);
-  CHECK(adapter_kinds()[0].name == "openai");
-  CHECK(adapter_kinds()[1].name == "openai-compatible");
-  CHECK(adapter_kinds()[2].name == "sim");
+  ScopedEnv anthropic("ANTHROPIC_API_KEY", "sk-ant-example");
+  ScopedEnv deepseek("DEEPSEEK_API_KEY", "sk-ds-example");
+  std::vector<std::string> names;
+  for (const AdapterKind& kind : adapter_kinds()) {
+    names.emplace_back(kind.name);
+  }
+  CHECK(names == std::vector<std::string>{"openai", "anthropic", "deepseek", "vllm", "sglang", "llamacpp", "ollama",
+                                          "tgi", "openai-compatible", "sim", "cmd", "replay"});
   for (const AdapterKind& kind : adapter_kinds()) {
     CHECK_FALSE(kind.description.empty());
+    if (kind.name == "cmd" || kind.name == "replay") {
+      continue;  // their examples name a program and a file: test_cmd_adapter, test_replay_adapter
+    }
     const auto adapter = make_adapter(model(std::string(kind.example)));
     REQUIRE(adapter != nullptr);
     CHECK(adapter->identity().starts_with(std::string(kind.name) + ":"));
@@ -89,17 +96,54 @@ TEST_CASE("registry: specs are taken apart into kind and base URL and model", "[
 
 TEST_CASE("registry: malformed specs and unknown kinds name the label and the spec", "[registry]")
 {
-  CHECK(config_error(model("gpt-4o")) ==
-        "model 'gpt-4o': spec 'gpt-4o': expected KIND:NAME (kinds: openai, openai-compatible, sim)");
+  const std::string kinds =
+      "(kinds: openai, anthropic, deepseek, vllm, sglang, llamacpp, ollama, tgi, openai-compatible, sim, cmd, replay)";
+  CHECK(config_error(model("gpt-4o")) == "model 'gpt-4o': spec 'gpt-4o': expected KIND:NAME " + kinds);
   CHECK(config_error(model("opnai:gpt-4o", "fast")) ==
-        "model 'fast': spec 'opnai:gpt-4o': unknown kind 'opnai', did you mean 'openai'? "
-        "(kinds: openai, openai-compatible, sim)");
+        "model 'fast': spec 'opnai:gpt-4o': unknown kind 'opnai', did you mean 'openai'? " + kinds);
   CHECK(config_error(model("openai-compatible:qwq")).find("expected openai-compatible:BASE_URL#MODEL") !=
         std::string::npos);
   CHECK(config_error(model("openai-compatible:ftp://host/v1#m")).find("must start with http://") !=
         std::string::npos);
   CHECK(config_error(model("sim:")).find("the model name is empty") != std::string::npos);
   CHECK(config_error(model("openai:http://x/v1#m")).find("expected openai:MODEL") != std::string::npos);
+  CHECK(config_error(model("vllm:http://host:8000/v1")).find("expected vllm:BASE_URL#MODEL") != std::string::npos);
+  CHECK(config_error(model("anthropic:")).find("expected anthropic:MODEL") != std::string::npos);
+  CHECK(config_error(model("cmd:")).find("the command is empty") != std::string::npos);
+  CHECK(config_error(model("cmd:/no/such/program --x")).find("program '/no/such/program' not found") !=
+        std::string::npos);
+  CHECK(config_error(model("replay:/no/such/file.jsonl")).find("cannot read replay file") != std::string::npos);
+}
+
+TEST_CASE("registry: engine presets know their base URL, API, key and reasoning fields", "[registry]")
+{
+  ScopedEnv anthropic("ANTHROPIC_API_KEY", "sk-ant-x");
+  ScopedEnv deepseek("DEEPSEEK_API_KEY", "sk-ds-x");
+  ScopedEnv openai("OPENAI_API_KEY", "sk-x");
+  const auto options = [](const std::string& spec) { return http_options(model(spec)); };
+  CHECK(options("vllm:Qwen/QwQ-32B").base_url == "http://localhost:8000/v1");
+  CHECK(options("vllm:http://gpu:9000/v1#Qwen/QwQ-32B").base_url == "http://gpu:9000/v1");
+  CHECK(options("vllm:Qwen/QwQ-32B").reasoning_fields == std::vector<std::string>{"reasoning", "reasoning_content"});
+  CHECK(options("sglang:m").base_url == "http://localhost:30000/v1");
+  CHECK(options("llamacpp:m").base_url == "http://localhost:8080/v1");
+  CHECK(options("ollama:qwq").base_url == "http://localhost:11434/v1");
+  CHECK(options("ollama:qwq:32b").model == "qwq:32b");
+  CHECK(options("ollama:qwq").reasoning_fields.front() == "reasoning");
+  CHECK(options("tgi:tgi").api == Api::chat);
+  const HttpAdapterOptions claude = options("anthropic:claude-sonnet-4-5");
+  CHECK(claude.api == Api::messages);
+  CHECK(claude.base_url == "https://api.anthropic.com/v1");
+  CHECK(claude.api_key == "sk-ant-x");
+  const HttpAdapterOptions reasoner = options("deepseek:deepseek-reasoner");
+  CHECK(reasoner.base_url == "https://api.deepseek.com/v1");
+  CHECK(reasoner.reasoning_fields == std::vector<std::string>{"reasoning_content"});
+  CHECK(reasoner.token_limit_field == TokenLimitField::max_tokens);
+  CHECK(options("openai:o3-mini").token_limit_field == TokenLimitField::max_completion_tokens);
+  {
+    ScopedEnv unset("ANTHROPIC_API_KEY", nullptr);
+    CHECK(config_error(model("anthropic:claude-x", "c")) == "model 'c': environment variable ANTHROPIC_API_KEY is not set");
+  }
+  CHECK(make_adapter(model("anthropic:claude-x"))->identity() == "anthropic:https://api.anthropic.com/v1#claude-x");
 }
 
 TEST_CASE("registry: API keys come from the environment and are required where needed", "[registry][secrets]")
