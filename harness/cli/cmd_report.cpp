@@ -40,7 +40,7 @@ std::function<int()> setup_report(CLI::App& sub)
   auto flags = std::make_shared<ReportFlags>();
   sub.add_option("--db", flags->db, "SQLite database written by 'reasonbench run'")->required();
   sub.add_option("--run", flags->runs, "run to include (repeatable; default: every run)");
-  sub.add_option("--out", flags->out, "output file: .md, .csv or .json (default: Markdown on stdout)");
+  sub.add_option("--out", flags->out, "output file: .html, .md, .csv or .json (default: Markdown on stdout)");
   return [flags] { return report_command(*flags); };
 }
 

@@ -24,6 +24,7 @@ std::span<const CommandRow> command_table();
 std::function<int()> setup_run(CLI::App& sub);
 std::function<int()> setup_grade(CLI::App& sub);
 std::function<int()> setup_report(CLI::App& sub);
+std::function<int()> setup_compare(CLI::App& sub);
 std::function<int()> setup_serve_sim(CLI::App& sub);
 std::function<int()> setup_suites(CLI::App& sub);
 std::function<int()> setup_models(CLI::App& sub);

@@ -1,5 +1,5 @@
-// Store: reading samples back, for resume (item_states) and for grading and reports
-// (for_each_sample).
+// Store: reading samples back, for resume (item_states), for grading and reports
+// (for_each_sample, for_each_sample_facts, for_each_sample_by_id, find_problem).
 #include <stdexcept>
 #include <unordered_map>
 
@@ -91,6 +91,62 @@ class ProblemCache {
   std::size_t m_bytes = 0;
 };
 
+/// Reads one row of RB_SAMPLE_ROW_SELECT (statements.cpp) into `row`, reusing its problem when
+/// the reference did not change.
+void read_row(const Statement& query, ProblemCache& problems, SampleRow& row, const std::string& path)
+{
+  row.sample_id = query.column_int64(0);
+  row.key.model = query.column_text(1);
+  row.key.suite = query.column_text(2);
+  row.key.problem_id = query.column_text(3);
+  row.key.sample_index = static_cast<int>(query.column_int64(4));
+  const std::int64_t problem_ref = query.column_int64(5);
+  if (problem_ref != row.problem_ref || row.problem_ref == 0) {
+    try {
+      row.problem = problems.get(problem_ref, query.column_view(6), row.key.problem_id);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("database '" + path + "': problem " + std::to_string(problem_ref) + ": " +
+                               e.what());
+    }
+    row.problem_ref = problem_ref;
+  }
+  row.sample = read_sample(query);
+  row.error = query.column_text(26);
+  row.started_at = query.column_text(27);
+  row.verdict = read_verdict(query);
+}
+
+/// Reads one row of StatementId::sample_facts_of_run; the views point into the statement's row.
+void read_facts(const Statement& query, SampleFacts& facts)
+{
+  facts.sample_id = query.column_int64(0);
+  facts.model = query.column_view(1);
+  facts.suite = query.column_view(2);
+  facts.problem_id = query.column_view(3);
+  facts.sample_index = static_cast<int>(query.column_int64(4));
+  facts.problem_ref = query.column_int64(5);
+  facts.failed = query.column_bool(6);
+  facts.finish_reason = query.column_view(7);
+  facts.usage.prompt_tokens = query.column_int64(8);
+  facts.usage.completion_tokens = query.column_int64(9);
+  facts.usage.reasoning_tokens = query.column_int64(10);
+  facts.usage.cached_tokens = query.column_int64(11);
+  facts.usage.reported = query.column_bool(12);
+  facts.timings.ttft_ms = query.column_double(13);
+  facts.timings.first_answer_ms = query.column_double(14);
+  facts.timings.e2e_ms = query.column_double(15);
+  facts.timings.chunks = query.column_int64(16);
+  facts.cost_usd = query.column_double(17);
+  facts.from_cache = query.column_bool(18);
+  facts.started_at = query.column_view(19);
+  if (query.column_is_null(20)) {
+    facts.verdict.reset();
+  } else {
+    facts.verdict = parse_verdict_kind(query.column_view(20)).value_or(VerdictKind::error);
+  }
+  facts.vote = query.column_view(21);
+}
+
 }  // namespace
 
 std::vector<ItemState> Store::item_states(std::int64_t run_id)
@@ -132,26 +188,70 @@ void Store::for_each_sample(std::int64_t run_id, const std::function<void(const 
   ProblemCache problems;
   SampleRow row;  // reused: the problem is copied only when it changes from one row to the next
   while (query->step()) {
-    row.sample_id = query->column_int64(0);
-    row.key.model = query->column_text(1);
-    row.key.suite = query->column_text(2);
-    row.key.problem_id = query->column_text(3);
-    row.key.sample_index = static_cast<int>(query->column_int64(4));
-    const std::int64_t problem_ref = query->column_int64(5);
-    if (problem_ref != row.problem_ref || row.problem_ref == 0) {
-      try {
-        row.problem = problems.get(problem_ref, query->column_view(6), row.key.problem_id);
-      } catch (const std::runtime_error& e) {
-        throw std::runtime_error("database '" + path() + "': problem " + std::to_string(problem_ref) + ": " +
-                                 e.what());
-      }
-      row.problem_ref = problem_ref;
-    }
-    row.sample = read_sample(*query);
-    row.error = query->column_text(26);
-    row.started_at = query->column_text(27);
-    row.verdict = read_verdict(*query);
+    read_row(*query, problems, row, path());
     fn(row);
+  }
+}
+
+void Store::for_each_sample_facts(std::int64_t run_id, const std::function<void(const SampleFacts&)>& fn)
+{
+  if (m_impl->streaming) {
+    throw std::logic_error("store: for_each_sample_facts called from inside a walk over samples");
+  }
+  m_impl->streaming = true;
+  struct Done {
+    Impl* impl;
+    ~Done() { impl->streaming = false; }
+  } done{m_impl.get()};
+
+  std::int64_t first = 0;
+  std::int64_t last = -1;
+  {
+    auto range = m_impl->statement(StatementId::sample_id_range_of_run);
+    range->bind(1, run_id);
+    if (range->step() && !range->column_is_null(0)) {
+      first = range->column_int64(0);
+      last = range->column_int64(1);
+    }
+  }
+  auto query = m_impl->statement(StatementId::sample_facts_of_run);
+  query->bind(1, run_id);
+  query->bind(2, first);
+  query->bind(3, last);
+  SampleFacts facts;
+  while (query->step()) {
+    read_facts(*query, facts);
+    fn(facts);
+  }
+}
+
+void Store::for_each_sample_by_id(std::span<const std::int64_t> sample_ids,
+                                  const std::function<void(const SampleRow&)>& fn)
+{
+  ProblemCache problems;
+  SampleRow row;
+  for (const std::int64_t id : sample_ids) {
+    auto query = m_impl->statement(StatementId::sample_by_id);
+    query->bind(1, id);
+    if (!query->step()) {
+      continue;
+    }
+    read_row(*query, problems, row, path());
+    fn(row);
+  }
+}
+
+std::optional<Problem> Store::find_problem(std::int64_t problem_ref)
+{
+  auto query = m_impl->statement(StatementId::problem_by_id);
+  query->bind(1, problem_ref);
+  if (!query->step()) {
+    return std::nullopt;
+  }
+  try {
+    return problem_from_json(query->column_view(0));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error("database '" + path() + "': problem " + std::to_string(problem_ref) + ": " + e.what());
   }
 }
 

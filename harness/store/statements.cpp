@@ -17,6 +17,17 @@ namespace {
   "e2e_ms, chunks, request_json, response_json, model_reported, retries, from_cache, cost_usd, "    \
   "error, started_at"
 
+// The columns of a SampleRow (read by position in reads.cpp), for samples_of_run and sample_by_id.
+#define RB_SAMPLE_ROW_SELECT                                                                     \
+  "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.problem_ref, p.problem_json, " \
+  "s.answer_text, s.reasoning_text, s.reasoning_unclosed, s.finish_reason, s.prompt_tokens, "    \
+  "s.completion_tokens, s.reasoning_tokens, s.cached_tokens, s.tokens_reported, s.ttft_ms, "     \
+  "s.first_answer_ms, s.e2e_ms, s.chunks, s.request_json, s.response_json, s.model_reported, "   \
+  "s.retries, s.from_cache, s.cost_usd, s.error, s.started_at, v.sample_id, v.verifier, "        \
+  "v.verifier_version, v.verdict, v.extracted, v.detail, v.vote, v.data "                        \
+  "FROM samples s LEFT JOIN problems p ON p.id = s.problem_ref "                                 \
+  "LEFT JOIN verdicts v ON v.sample_id = s.id "
+
 constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count> k_statements{{
     {StatementId::begin_immediate, "BEGIN IMMEDIATE"},
     {StatementId::commit, "COMMIT"},
@@ -51,20 +62,26 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
      "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.error <> '', "
      "v.sample_id IS NOT NULL, coalesce(v.verdict = 'correct', 0), s.completion_tokens, s.cost_usd, "
      "s.problem_ref FROM samples s LEFT JOIN verdicts v ON v.sample_id = s.id WHERE s.run_id = ?1 ORDER BY s.id"},
-    {StatementId::samples_of_run,
-     "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.problem_ref, p.problem_json, "
-     "s.answer_text, s.reasoning_text, s.reasoning_unclosed, s.finish_reason, s.prompt_tokens, "
-     "s.completion_tokens, s.reasoning_tokens, s.cached_tokens, s.tokens_reported, s.ttft_ms, "
-     "s.first_answer_ms, s.e2e_ms, s.chunks, s.request_json, s.response_json, s.model_reported, "
-     "s.retries, s.from_cache, s.cost_usd, s.error, s.started_at, v.sample_id, v.verifier, "
-     "v.verifier_version, v.verdict, v.extracted, v.detail, v.vote, v.data "
-     "FROM samples s LEFT JOIN problems p ON p.id = s.problem_ref "
-     "LEFT JOIN verdicts v ON v.sample_id = s.id WHERE s.run_id = ?1 ORDER BY s.id"},
+    {StatementId::samples_of_run, RB_SAMPLE_ROW_SELECT "WHERE s.run_id = ?1 ORDER BY s.id"},
+    // Columns read by position in reads.cpp (read_facts). A scan of the run's id range in id
+    // order (?2..?3 from sample_id_range_of_run): through the item index, SQLite would fetch
+    // rows in index order and sort them in a temporary B-tree, twice the work on 1M samples.
+    {StatementId::sample_facts_of_run,
+     "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.problem_ref, s.error <> '', "
+     "s.finish_reason, s.prompt_tokens, s.completion_tokens, s.reasoning_tokens, s.cached_tokens, "
+     "s.tokens_reported, s.ttft_ms, s.first_answer_ms, s.e2e_ms, s.chunks, s.cost_usd, s.from_cache, "
+     "s.started_at, v.verdict, v.vote "
+     "FROM samples s NOT INDEXED LEFT JOIN verdicts v ON v.sample_id = s.id "
+     "WHERE s.id BETWEEN ?2 AND ?3 AND s.run_id = ?1 ORDER BY s.id"},
+    {StatementId::sample_id_range_of_run, "SELECT min(id), max(id) FROM samples WHERE run_id = ?1"},
+    {StatementId::sample_by_id, RB_SAMPLE_ROW_SELECT "WHERE s.id = ?1"},
+    {StatementId::problem_by_id, "SELECT problem_json FROM problems WHERE id = ?1"},
 }};
 
 #undef RB_NOW
 #undef RB_RUN_COLUMNS
 #undef RB_SAMPLE_COLUMNS
+#undef RB_SAMPLE_ROW_SELECT
 
 constexpr bool ids_in_order()
 {

@@ -25,6 +25,10 @@ enum class StatementId {
   cache_get,
   item_states,
   samples_of_run,
+  sample_facts_of_run,
+  sample_id_range_of_run,
+  sample_by_id,
+  problem_by_id,
   count  ///< not a statement: the number of ids
 };
 

@@ -83,6 +83,26 @@ struct SampleRow {
   std::string started_at;        ///< ISO 8601 UTC, as stored
 };
 
+/// The figures of one stored sample without its texts, for summaries over many samples
+/// (reports). The string views point into the row being read: valid during the callback only.
+struct SampleFacts {
+  std::int64_t sample_id = 0;
+  std::string_view model;
+  std::string_view suite;
+  std::string_view problem_id;
+  int sample_index = 0;
+  std::int64_t problem_ref = 0;
+  bool failed = false;  ///< a failed generation (error set): no text, tokens or timings
+  std::string_view finish_reason;
+  Usage usage;
+  Timings timings;
+  double cost_usd = 0;
+  bool from_cache = false;
+  std::string_view started_at;         ///< ISO 8601 UTC, as stored
+  std::optional<VerdictKind> verdict;  ///< nothing: not graded yet (an unknown kind reads as error)
+  std::string_view vote;               ///< Verdict::vote ("" when none or not graded)
+};
+
 class Store {
  public:
   /// Opens or creates the database at `path` and migrates it to the current schema. Throws
@@ -146,6 +166,16 @@ class Store {
   /// are streamed, so memory stays flat. `fn` may write (insert_verdict to grade again) but not
   /// call for_each_sample (std::logic_error); an exception from `fn` stops the walk and propagates.
   void for_each_sample(std::int64_t run_id, const std::function<void(const SampleRow&)>& fn);
+  /// Calls `fn` for each sample of the run, in id order, with its figures but none of its texts,
+  /// problem or verdict detail: a fraction of for_each_sample's work per row (reports over a
+  /// million samples). Same rules as for_each_sample: streamed, no nesting.
+  void for_each_sample_facts(std::int64_t run_id, const std::function<void(const SampleFacts&)>& fn);
+  /// Calls `fn` for each stored sample among `sample_ids`, in the order given, as for_each_sample
+  /// would pass it; ids not in the store are skipped. `fn` must not write.
+  void for_each_sample_by_id(std::span<const std::int64_t> sample_ids,
+                             const std::function<void(const SampleRow&)>& fn);
+  /// The stored problem with id `problem_ref` (problems.id), or nothing.
+  std::optional<Problem> find_problem(std::int64_t problem_ref);
 
  private:
   struct Impl;

@@ -71,9 +71,9 @@ TEST_CASE("cli errors: suites, models and values", "[cli]")
                          "sim:r1-like"}),
              Catch::Contains("--suite #2"));
   // An unknown report format is refused before anything is asked or stored.
-  CHECK_THAT(error_line({"run", "--db", db, "--suite", "gen:arith", "--model", "sim:r1-like", "--run", "html",
-                         "--report", dir.file("r.html")}),
-             Catch::Contains("r.html") && Catch::Contains(".md, .csv or .json"));
+  CHECK_THAT(error_line({"run", "--db", db, "--suite", "gen:arith", "--model", "sim:r1-like", "--run", "pdf",
+                         "--report", dir.file("r.pdf")}),
+             Catch::Contains("r.pdf") && Catch::Contains(".html, .md, .csv or .json"));
   CHECK(count_rows(db, "SELECT count(*) FROM runs") == 0);
 }
 
