@@ -5,6 +5,11 @@
 #include "harness/core/error.hpp"
 #include "harness/util/strings.hpp"
 #include "suites/generators/arith.hpp"
+#include "suites/generators/gen_suites.hpp"
+#include "suites/loaders/puzzle_bbh.hpp"
+#include "suites/loaders/puzzle_countdown.hpp"
+#include "suites/loaders/puzzle_cruxeval.hpp"
+#include "suites/loaders/puzzle_knights.hpp"
 #include "suites/prompts.hpp"
 
 namespace rb::suites {
@@ -33,6 +38,31 @@ const std::vector<SuiteKind>& table()
   static const std::vector<SuiteKind> k_table{
       {"gen:arith", "seeded multi-step integer arithmetic (n, seed, difficulty 1-5); no data files",
        "gen:arith?n=50&seed=7&difficulty=3", load_gen_arith},
+      // Puzzles (docs/puzzles.md): generators take n, seed, difficulty 1-5 and their own knobs.
+      {"gen:countdown", "seeded Countdown (TinyZero rule: every number once); numbers 3-6, use=all|subset",
+       "gen:countdown?n=500&seed=7&difficulty=3", load_gen_countdown},
+      {"gen:game24", "seeded Game of 24 (four numbers 1-13, each once)", "gen:game24?n=100&seed=7", load_gen_game24},
+      {"gen:knights_and_knaves", "seeded knights and knaves, one solution by brute force; people 2-8",
+       "gen:knights_and_knaves?n=100&people=5", load_gen_knights},
+      {"gen:sudoku", "seeded Sudoku with one solution; size 4|9", "gen:sudoku?n=50&size=9&difficulty=3", load_gen_sudoku},
+      {"gen:zebra", "seeded zebra (Einstein) grids with one solution; houses, attributes 2-6",
+       "gen:zebra?n=50&difficulty=4", load_gen_zebra},
+      {"gen:shortest_path", "seeded weighted graphs, unique shortest path; nodes 4-26",
+       "gen:shortest_path?n=100&nodes=10", load_gen_shortest_path},
+      {"gen:cryptarithm", "seeded addition alphametics with one solution", "gen:cryptarithm?n=100&difficulty=3",
+       load_gen_cryptarithm},
+      {"gen:linear_system", "seeded linear systems, unique integer solution; unknowns 2-6",
+       "gen:linear_system?n=100&unknowns=3", load_gen_linear_system},
+      {"countdown", "TinyZero Countdown test set (2,001); use=all|subset", "countdown", load_countdown_data},
+      {"game24", "Tree-of-Thoughts Game of 24; rows=900-999 (ToT test slice, default) or all", "game24?rows=900-999",
+       load_game24_data},
+      {"knights_and_knaves", "Logic-RL knights and knaves (500); people=3-7", "knights_and_knaves?people=5",
+       load_knights_data},
+      {"bbh", "BIG-Bench Hard, 27 tasks (6,511); task=NAME", "bbh?task=word_sorting", load_bbh_data},
+      {"bbh_extras", "ToolMaker's 3 extra BIG-bench tasks (750); task=NAME", "bbh_extras?task=schedule_meeting",
+       load_bbh_extras_data},
+      {"cruxeval", "CRUXEval (800), run in the sandbox; mode=output|input, sandbox=namespaces|weak",
+       "cruxeval?mode=input", load_cruxeval_data},
   };
   return k_table;
 }

@@ -5,7 +5,17 @@
 
 #include "harness/core/error.hpp"
 #include "harness/util/strings.hpp"
+#include "verifiers/exact/bbh_verifier.hpp"
 #include "verifiers/exact/numeric_verifier.hpp"
+#include "verifiers/puzzles/countdown_verifier.hpp"
+#include "verifiers/puzzles/cruxeval_verifier.hpp"
+#include "verifiers/puzzles/cryptarithm_verifier.hpp"
+#include "verifiers/puzzles/knights_verifier.hpp"
+#include "verifiers/puzzles/linear_system_verifier.hpp"
+#include "verifiers/puzzles/shortest_path_verifier.hpp"
+#include "verifiers/puzzles/sudoku_verifier.hpp"
+#include "verifiers/puzzles/zebra_verifier.hpp"
+#include "verifiers/sandbox/sandbox.hpp"
 
 namespace rb::verifiers {
 
@@ -15,6 +25,22 @@ const std::vector<VerifierKind>& table()
   static const std::vector<VerifierKind> k_table{
       {"numeric", "one number, compared exactly as a rational (no tolerance)",
        [] { return std::make_unique<NumericVerifier>(); }},
+      // Puzzles (docs/puzzles.md): validity checks where several answers are valid.
+      {"countdown", "an expression over the given numbers (TinyZero rule) equal to the target, exactly (GMP)",
+       [] { return std::make_unique<CountdownVerifier>(); }},
+      {"knights_and_knaves", "every inhabitant's role, equal to the unique solution",
+       [] { return std::make_unique<KnightsVerifier>(); }},
+      {"sudoku", "a full grid keeping the givens, each digit once per row, column and box",
+       [] { return std::make_unique<SudokuVerifier>(); }},
+      {"zebra", "a full arrangement satisfying every clue", [] { return std::make_unique<ZebraVerifier>(); }},
+      {"shortest_path", "a valid path of the shortest length", [] { return std::make_unique<ShortestPathVerifier>(); }},
+      {"cryptarithm", "distinct digits, no leading zero, a true sum", [] { return std::make_unique<CryptarithmVerifier>(); }},
+      {"linear_system", "values satisfying every equation exactly", [] { return std::make_unique<LinearSystemVerifier>(); }},
+      {"bbh", "exact match in the BBH task's answer form", [] { return std::make_unique<BbhVerifier>(); }},
+      {"cruxeval", "CRUXEval prediction checked by running f in the namespace sandbox",
+       [] { return std::make_unique<CruxevalVerifier>(sandbox::shared_sandbox(sandbox::Isolation::namespaces)); }},
+      {"cruxeval_weak", "CRUXEval prediction checked in the WEAK sandbox (rlimits and seccomp only)",
+       [] { return std::make_unique<CruxevalVerifier>(sandbox::shared_sandbox(sandbox::Isolation::weak)); }},
   };
   return k_table;
 }
