@@ -93,10 +93,44 @@ ALTER TABLE verdicts ADD COLUMN vote TEXT NOT NULL DEFAULT '';
 ALTER TABLE verdicts ADD COLUMN data TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<Migration, 3> k_migrations{{
+// Version 4: each sample's reasoning behaviour (verifiers/behaviour/, docs/behaviour.md): the
+// whole analysis as JSON plus the columns reports aggregate on. Replaced when a sample is graded
+// again, like its verdict.
+constexpr std::string_view k_step_4 = R"sql(
+CREATE TABLE behaviours (
+  sample_id INTEGER PRIMARY KEY REFERENCES samples (id) ON DELETE CASCADE,
+  analyzer_version TEXT NOT NULL,
+  format_ok INTEGER NOT NULL,
+  truncated INTEGER NOT NULL,
+  mixed INTEGER NOT NULL,
+  consistency REAL NOT NULL,
+  reflections INTEGER NOT NULL,
+  reasoning_tokens INTEGER NOT NULL,
+  repeated_ngram_ratio REAL NOT NULL,
+  loop INTEGER NOT NULL,
+  tokens_after_first_correct REAL,
+  behaviour_json TEXT NOT NULL
+);
+)sql";
+
+// Version 5: scores from an external scorer (a reward model, harness/core/scorer.hpp) for best-of-N
+// selection and weighted majority voting (docs/strategies.md). One row per (sample, scorer).
+constexpr std::string_view k_step_5 = R"sql(
+CREATE TABLE scores (
+  sample_id INTEGER NOT NULL REFERENCES samples (id) ON DELETE CASCADE,
+  scorer TEXT NOT NULL,
+  score REAL NOT NULL,
+  scored_at TEXT NOT NULL,
+  PRIMARY KEY (sample_id, scorer)
+);
+)sql";
+
+constexpr std::array<Migration, 5> k_migrations{{
     {1, k_step_1},
     {2, k_step_2},
     {3, k_step_3},
+    {4, k_step_4},
+    {5, k_step_5},
 }};
 
 struct Header {
