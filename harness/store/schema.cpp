@@ -125,12 +125,42 @@ CREATE TABLE scores (
 );
 )sql";
 
-constexpr std::array<Migration, 5> k_migrations{{
+// Version 6: meters (harness/meters/, docs/meters.md). Per sample: how its token counts were
+// obtained, the arrival of its streamed text chunks (varint-coded microsecond deltas, see
+// harness/stats/chunk_times.hpp), its place in the run window that generated it (seconds since
+// the window started), and its attributed energy (NULL: not measured) with the method. One
+// run_windows row per invocation of the run loop (a resumed run adds one): wall time, the
+// largest concurrency reached, and the energy measured over it (NULL: not measured).
+constexpr std::string_view k_step_6 = R"sql(
+CREATE TABLE run_windows (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  started_at TEXT NOT NULL,
+  ended_at TEXT NOT NULL DEFAULT '',
+  wall_s REAL NOT NULL DEFAULT 0,
+  max_concurrency INTEGER NOT NULL DEFAULT 0,
+  energy_j REAL,
+  idle_j REAL,
+  energy_method TEXT NOT NULL DEFAULT '',
+  devices_json TEXT NOT NULL DEFAULT '[]',
+  unavailable TEXT NOT NULL DEFAULT ''
+);
+ALTER TABLE samples ADD COLUMN tokens_method TEXT NOT NULL DEFAULT '';
+ALTER TABLE samples ADD COLUMN chunk_times BLOB;
+ALTER TABLE samples ADD COLUMN window_id INTEGER;
+ALTER TABLE samples ADD COLUMN start_s REAL;
+ALTER TABLE samples ADD COLUMN end_s REAL;
+ALTER TABLE samples ADD COLUMN energy_j REAL;
+ALTER TABLE samples ADD COLUMN energy_method TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 6> k_migrations{{
     {1, k_step_1},
     {2, k_step_2},
     {3, k_step_3},
     {4, k_step_4},
     {5, k_step_5},
+    {6, k_step_6},
 }};
 
 struct Header {
