@@ -130,7 +130,8 @@ CREATE TABLE scores (
 // harness/stats/chunk_times.hpp), its place in the run window that generated it (seconds since
 // the window started), and its attributed energy (NULL: not measured) with the method. One
 // run_windows row per invocation of the run loop (a resumed run adds one): wall time, the
-// largest concurrency reached, and the energy measured over it (NULL: not measured).
+// largest concurrency reached, the energy measured over it (NULL: not measured), and the PUE and
+// grid intensity configured for it (NULL: none).
 constexpr std::string_view k_step_6 = R"sql(
 CREATE TABLE run_windows (
   id INTEGER PRIMARY KEY,
@@ -143,7 +144,9 @@ CREATE TABLE run_windows (
   idle_j REAL,
   energy_method TEXT NOT NULL DEFAULT '',
   devices_json TEXT NOT NULL DEFAULT '[]',
-  unavailable TEXT NOT NULL DEFAULT ''
+  unavailable TEXT NOT NULL DEFAULT '',
+  pue REAL NOT NULL DEFAULT 1,
+  grid_gco2_per_kwh REAL
 );
 ALTER TABLE samples ADD COLUMN tokens_method TEXT NOT NULL DEFAULT '';
 ALTER TABLE samples ADD COLUMN chunk_times BLOB;
