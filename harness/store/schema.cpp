@@ -105,6 +105,7 @@ CREATE TABLE behaviours (
   mixed INTEGER NOT NULL,
   consistency REAL NOT NULL,
   reflections INTEGER NOT NULL,
+  reasoning_visible INTEGER NOT NULL,
   reasoning_tokens INTEGER NOT NULL,
   repeated_ngram_ratio REAL NOT NULL,
   loop INTEGER NOT NULL,
