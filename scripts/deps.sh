@@ -10,6 +10,7 @@ packages=(
   libseccomp-dev libgmp-dev libcpp-httplib-dev zlib1g-dev libssl-dev g++
   python3 curl procps time
   python3-aiohttp  # bench/adapter_cpu.sh only: the Python asyncio + aiohttp client it compares with
+  chromium  # tests/browser only: headless Chromium loads the HTML report (skipped when absent)
 )
 
 missing=()
