@@ -262,6 +262,7 @@ std::optional<Error> HttpAdapter::deliver(const std::shared_ptr<Call>& call, con
     timings.ttft_ms = call->stream->ttft_ms();
     timings.first_answer_ms = call->stream->first_answer_ms();
     timings.chunks = call->stream->chunks();
+    timings.chunk_times = call->text_chunks.bytes();
   }
   const auto parts = [&] {
     return openai::SampleParts{call->body, redact(response->second), timings, call->attempts - 1,

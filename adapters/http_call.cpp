@@ -1,6 +1,7 @@
 #include "adapters/http_call.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "adapters/openai/chat_sample.hpp"
 #include "harness/util/strings.hpp"
@@ -8,6 +9,8 @@
 namespace rb::adapters {
 
 namespace {
+
+constexpr double k_micros_per_ms = 1000;
 
 /// `json` (an object) with "chunk_ms": [...] added before its closing brace.
 std::string with_chunk_times(std::string json, const std::vector<std::uint32_t>& times)
@@ -51,6 +54,8 @@ void HttpAdapter::Call::begin_attempt()
   sse.reset();
   stream.reset();
   chunk_ms.clear();
+  text_chunks.clear();
+  text_bytes = 0;
   failure.clear();
 }
 
@@ -75,6 +80,11 @@ void HttpAdapter::Call::on_head(const http::HttpHead& head, bool stream_requeste
         if (auto fed = stream->feed(event.event, event.data, data_ms); !fed) {
           failure = std::move(fed.error());
           return false;
+        }
+        const WireResponse& so_far = stream->response();
+        if (const std::size_t bytes = so_far.content.size() + so_far.reasoning.size(); bytes > text_bytes) {
+          text_bytes = bytes;
+          text_chunks.add(static_cast<std::uint64_t>(std::llround(data_ms * k_micros_per_ms)));
         }
         return true;
       },

@@ -10,6 +10,7 @@
 
 #include "adapters/http/sse_parser.hpp"
 #include "adapters/http_adapter.hpp"
+#include "harness/core/chunk_times.hpp"
 
 namespace rb::adapters {
 
@@ -46,6 +47,8 @@ struct HttpAdapter::Call {
   std::optional<http::SseParser> sse;
   std::unique_ptr<StreamDecoder> stream;
   std::vector<std::uint32_t> chunk_ms;  ///< arrival of each SSE event, ms after the attempt started
+  ChunkTimesWriter text_chunks;  ///< arrival of each event that added text, µs (for TTFT and ITL)
+  std::size_t text_bytes = 0;    ///< answer + reasoning bytes decoded so far
   double data_ms = 0;  ///< when the bytes being parsed arrived (one clock read per read, not per event)
   std::string failure;  ///< why on_data gave up (a protocol error); "" when it did not
 };

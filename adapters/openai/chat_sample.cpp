@@ -46,12 +46,14 @@ void fill(Sample& sample, const std::string& content, const std::string& reasoni
           static_cast<double>(reasoning_chars) / static_cast<double>(reasoning_chars + answer_chars);
       sample.usage.reasoning_tokens = static_cast<std::int64_t>(
           std::llround(share * static_cast<double>(sample.usage.completion_tokens)));
+      sample.usage.method = "server; reasoning split by characters";
     }
   } else {
     sample.usage.prompt_tokens = estimate_tokens(parts.prompt_chars);
     sample.usage.reasoning_tokens = estimate_tokens(reasoning_chars);
     sample.usage.completion_tokens = sample.usage.reasoning_tokens + estimate_tokens(answer_chars);
     sample.usage.reported = false;
+    sample.usage.method = "estimated: ceil(characters / 4)";
   }
 }
 

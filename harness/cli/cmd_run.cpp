@@ -169,6 +169,7 @@ int run_command(const RunFlags& flags)
   if (result.totals.errors > 0) {
     std::fprintf(stderr, "reasonbench: warning: %lld item(s) ended in errors (see the verdict details; "
                  "resuming the run retries failed generations)\n", static_cast<long long>(result.totals.errors));
+  options.energy = config.energy;
   }
   return 0;
 }

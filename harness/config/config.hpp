@@ -27,6 +27,27 @@ inline constexpr double k_default_connect_timeout_s = 10;
 inline constexpr double k_default_idle_timeout_s = 120;      ///< no byte received for this long
 inline constexpr double k_default_retry_budget = 2;          ///< retries per request started, over a run
 
+inline constexpr int k_default_energy_interval_ms = 1000;  ///< as meters::k_default_sample_interval
+inline constexpr int k_max_energy_interval_ms = 60000;
+
+/// [energy]: metering the run's energy (harness/meters/, docs/meters.md).
+struct EnergyConfig {
+  bool enabled = true;        ///< meter the run; sources that are not available are reported
+  std::string gpus = "all";   ///< NVML GPUs to meter: "all", "none", or indexes "0,2"
+  bool rapl = true;           ///< CPU package and DRAM energy through RAPL, where readable
+  std::string dcgm_url;       ///< dcgm-exporter metrics URL of the engine's host; "" none
+  int interval_ms = k_default_energy_interval_ms;
+  double pue = 1;             ///< power usage effectiveness of the data centre (facility / IT energy)
+  std::optional<double> grid_gco2_per_kwh;  ///< grid carbon intensity; unset: no CO2 figure
+};
+
+/// [slo]: service-level objectives for goodput (harness/stats/latency.hpp); unset: not checked.
+struct SloConfig {
+  std::optional<double> ttft_ms;
+  std::optional<double> tpot_ms;
+  std::optional<double> e2e_ms;
+};
+
 struct ModelConfig {
   std::string spec;          ///< "openai:gpt-4o-mini", "openai-compatible:URL#model", "sim:r1-like"
   std::string label;         ///< the name in reports and the store; default: the spec
@@ -56,6 +77,11 @@ struct ModelConfig {
   std::string params_json;       ///< extra body parameters: a JSON object, keys sorted; "" for none
   std::map<std::string, std::string> headers;  ///< extra headers; values may hold ${VAR} references
   std::vector<std::pair<std::string, std::string>> reasoning_tags;  ///< (open, close); empty: defaults
+  // Keys added for the meters (issue 8), left out of to_json while unset.
+  std::optional<double> energy_j_per_output_token;  ///< an estimate for an engine no meter sees (remote APIs)
+  std::optional<double> usd_per_gpu_hour;  ///< a local engine priced by the GPU time it holds
+  int gpu_count = 1;                       ///< GPUs the engine holds, for usd_per_gpu_hour
+  std::optional<double> usd_per_kwh;       ///< a local engine priced by its attributed energy (PUE included)
 };
 
 struct SuiteConfig {
@@ -76,6 +102,8 @@ struct RunConfig {
   std::string report;  ///< write a report here at the end (.md, .csv, .json); empty: none
   std::vector<SuiteConfig> suites;
   std::vector<ModelConfig> models;
+  EnergyConfig energy;
+  SloConfig slo;
   std::string source;  ///< the file it was read from, for messages
   /// Where each set value came from, for messages: "run.samples" -> "cfg.toml:4" or "--samples";
   /// "model[1].temperature" -> "cfg.toml:17". Keys use the TOML path with [index] for arrays

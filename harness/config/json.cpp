@@ -115,6 +115,12 @@ std::string to_json(const RunConfig& config)
     models.push_back(std::move(entry));
   }
   root["model"] = std::move(models);
+  for (auto [name, table] : {std::pair{"energy", table_to_json(config.energy, energy_keys())},
+                             std::pair{"slo", table_to_json(config.slo, slo_keys())}}) {
+    if (!table.empty()) {
+      root[name] = std::move(table);  // left out while at its defaults: stored runs keep their form
+    }
+  }
   return root.dump();
 }
 
@@ -132,6 +138,12 @@ RunConfig from_json(std::string_view json_text)
   RunConfig config;
   if (const auto run = root.find("run"); run != root.end()) {
     table_from_json(*run, run_keys(), config, "run");
+  }
+  if (const auto energy = root.find("energy"); energy != root.end()) {
+    table_from_json(*energy, energy_keys(), config.energy, "energy");
+  }
+  if (const auto slo = root.find("slo"); slo != root.end()) {
+    table_from_json(*slo, slo_keys(), config.slo, "slo");
   }
   const Json& suites = list_of(root, "suite");
   for (std::size_t i = 0; i < suites.size(); ++i) {

@@ -144,7 +144,7 @@ std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const 
 
 const std::vector<std::string>& top_level_names()
 {
-  static const std::vector<std::string> names = {"run", "suite", "model"};
+  static const std::vector<std::string> names = {"run", "suite", "model", "energy", "slo"};
   return names;
 }
 
@@ -192,6 +192,19 @@ class Loader {
       }
       fail(line, "'run' must be one table, written [run], got " +
                      (node.is_array_of_tables() ? std::string("[[run]]") : describe_node(node)));
+    }
+    if (name == "energy" || name == "slo") {
+      const auto* table = node.as_table();
+      if (table == nullptr) {
+        fail(line, "'" + name + "' must be one table, written [" + name + "], got " +
+                       (node.is_array_of_tables() ? "[[" + name + "]]" : describe_node(node)));
+      }
+      if (name == "energy") {
+        read_table(*table, energy_keys(), m_config.energy, Scope{"[energy]", "", "energy."});
+      } else {
+        read_table(*table, slo_keys(), m_config.slo, Scope{"[slo]", "", "slo."});
+      }
+      return;
     }
     if (name == "suite" || name == "model") {
       const auto* array = node.as_array();

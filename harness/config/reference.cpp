@@ -92,6 +92,8 @@ std::string key_reference_markdown()
   append_table(out, "[[suite]]", suite_keys());
   append_table(out, "[[model]]", model_keys(), extras_reference_markdown());
   append_table(out, "[model.prices]", price_keys());
+  append_table(out, "[energy]", energy_keys());
+  append_table(out, "[slo]", slo_keys());
   return out;
 }
 

@@ -181,6 +181,49 @@ const std::vector<Key<ModelConfig>>& model_table()
        .doc = "retries allowed per request started, over the run (plus 100 to start with); 0: only max_retries bounds them"},
       {.name = "worker", .field = member(&M::worker), .flags = k_omit_default,
        .doc = "cmd: models: one persistent process fed JSON lines (else one process per request)"},
+      {.name = "energy_j_per_output_token", .field = member(&M::energy_j_per_output_token), .range = k_non_negative,
+       .doc = "estimated joules per output token for an engine no meter sees (remote APIs); labelled estimated everywhere"},
+      {.name = "usd_per_gpu_hour", .field = member(&M::usd_per_gpu_hour), .range = k_price,
+       .doc = "local engine: USD per GPU-hour; each run window's wall time x gpu_count, shared by output tokens"},
+      {.name = "gpu_count", .field = member(&M::gpu_count), .range = {.min = 1, .max = k_int_max}, .flags = k_omit_default,
+       .doc = "GPUs the engine holds, for usd_per_gpu_hour"},
+      {.name = "usd_per_kwh", .field = member(&M::usd_per_kwh), .range = k_price,
+       .doc = "local engine: USD per kWh of the energy attributed to its samples (PUE included)"},
+  };
+  return keys;
+}
+
+const std::vector<Key<EnergyConfig>>& energy_table()
+{
+  using E = EnergyConfig;
+  static const std::vector<Key<EnergyConfig>> keys = {
+      {.name = "enabled", .field = member(&E::enabled), .flags = k_omit_default,
+       .doc = "meter the run's energy (unavailable meters are reported, never hidden)"},
+      {.name = "gpus", .field = member(&E::gpus), .flags = k_omit_default,
+       .doc = "GPUs NVML meters: \"all\", \"none\" or indexes \"0,2\""},
+      {.name = "rapl", .field = member(&E::rapl), .flags = k_omit_default,
+       .doc = "CPU package and DRAM energy through /sys/class/powercap (RAPL) where readable"},
+      {.name = "dcgm_url", .field = member(&E::dcgm_url), .flags = k_omit_default,
+       .doc = "dcgm-exporter metrics URL of the engine's host (http://host:9400/metrics); empty: none"},
+      {.name = "interval_ms", .field = member(&E::interval_ms), .range = {.min = 10, .max = k_max_energy_interval_ms},
+       .flags = k_omit_default, .doc = "milliseconds between meter readings"},
+      {.name = "pue", .field = member(&E::pue), .range = {.min = 1}, .flags = k_omit_default,
+       .doc = "power usage effectiveness: kWh and CO2 are device energy x PUE"},
+      {.name = "grid_gco2_per_kwh", .field = member(&E::grid_gco2_per_kwh), .range = k_non_negative,
+       .doc = "grid carbon intensity in gCO2e/kWh; unset: no CO2 figure"},
+  };
+  return keys;
+}
+
+const std::vector<Key<SloConfig>>& slo_table()
+{
+  static const std::vector<Key<SloConfig>> keys = {
+      {.name = "ttft_ms", .field = member(&SloConfig::ttft_ms), .range = k_positive_seconds,
+       .doc = "goodput: time to first token at most this many ms (streamed requests only)"},
+      {.name = "tpot_ms", .field = member(&SloConfig::tpot_ms), .range = k_positive_seconds,
+       .doc = "goodput: time per output token after the first at most this many ms"},
+      {.name = "e2e_ms", .field = member(&SloConfig::e2e_ms), .range = k_positive_seconds,
+       .doc = "goodput: end-to-end latency at most this many ms"},
   };
   return keys;
 }
@@ -243,6 +286,14 @@ std::span<const Key<ModelConfig>> model_keys()
 std::span<const Key<Prices>> price_keys()
 {
   return price_table();
+}
+std::span<const Key<EnergyConfig>> energy_keys()
+{
+  return energy_table();
+}
+std::span<const Key<SloConfig>> slo_keys()
+{
+  return slo_table();
 }
 
 std::optional<std::string> check_value(const Range& range, unsigned flags, const Value& value)

@@ -63,6 +63,9 @@ std::span<const Key<RunConfig>> run_keys();
 std::span<const Key<SuiteConfig>> suite_keys();
 std::span<const Key<ModelConfig>> model_keys();
 std::span<const Key<Prices>> price_keys();
+/// The keys of [energy] and [slo] (all k_omit_default: stored runs keep their form).
+std::span<const Key<EnergyConfig>> energy_keys();
+std::span<const Key<SloConfig>> slo_keys();
 
 /// The name of the sub-table of a [[model]] that holds its prices.
 inline constexpr std::string_view k_prices_table = "prices";

@@ -33,6 +33,10 @@ struct Usage {
   std::int64_t reasoning_tokens = 0;   ///< hidden or visible reasoning
   std::int64_t cached_tokens = 0;      ///< prompt tokens served from the provider's cache
   bool reported = false;               ///< true: the server reported these; false: estimated
+  /// How the counts were obtained, stored and shown with them: "server", "server; reasoning
+  /// split by characters", "estimated: ceil(characters / 4)"; empty: "server" or "estimated"
+  /// as `reported` says.
+  std::string method;
 };
 
 struct Timings {
@@ -40,6 +44,9 @@ struct Timings {
   double first_answer_ms = -1;  ///< first answer token after the reasoning; -1 when unknown
   double e2e_ms = 0;            ///< request start to last byte (final attempt only)
   std::int64_t chunks = 0;      ///< streamed chunks received
+  /// Arrival of each streamed chunk that carried text (reasoning or answer), final attempt:
+  /// varint-coded microseconds (harness/core/chunk_times.hpp); empty when not streamed.
+  std::string chunk_times;
 };
 
 struct Sample {

@@ -8,6 +8,7 @@
 
 #include "harness/core/error.hpp"
 #include "harness/core/pricing.hpp"
+#include "harness/runner/energy_window.hpp"
 #include "harness/runner/event_queue.hpp"
 #include "harness/util/sha256.hpp"
 #include "harness/util/task_pool.hpp"
@@ -66,6 +67,7 @@ struct RunLoop::Impl {
   std::vector<PendingSample> pending_samples;
   std::vector<PendingVerdict> pending_verdicts;
   ProgressSnapshot snapshot;
+  std::unique_ptr<EnergyWindow> window;  // times and meters this invocation (energy_window.hpp)
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_flush = started;
 
@@ -224,6 +226,7 @@ void RunLoop::Impl::start(std::size_t item)
   ++in_flight;
   ++in_flight_per_model[w.model];
   flights[item] = {started_at, cache_key};
+  window->started(item);
   auto queue = events;  // the callback may outlive this loop if an adapter misbehaves
   model.adapter->start(request, [queue, item](std::expected<Sample, Error> result) {
     queue->push(Generated{item, std::move(result)});
@@ -261,6 +264,7 @@ void RunLoop::Impl::on_generated(std::size_t item, std::expected<Sample, Error> 
   record.key = plan.key(w);
   record.problem_ref = plan.suites[w.suite].problem_refs[w.problem];
   record.started_at = started_at;
+  window->finished(item, record);
   if (!result) {
     record.error = std::string(to_string(result.error().kind)) + ": " + result.error().message;
     pending_verdicts.push_back({item, {VerdictKind::error, std::nullopt, "generation failed: " + record.error}});
@@ -316,6 +320,7 @@ void RunLoop::Impl::flush()
   store::Store::Transaction transaction(store);
   for (auto& p : pending_samples) {
     sample_ids[p.item] = store.insert_sample(p.record);
+    window->stored(sample_ids[p.item], plan.items[p.item].model, p.record);
     if (!p.cache_key.empty()) {
       store.cache_put(p.cache_key, p.record.sample);
     }
@@ -366,6 +371,7 @@ RunResult RunLoop::Impl::interrupt()
     }
   }
   flush();
+  window->close();
   report();
   if (progress != nullptr) {
     progress->finish(snapshot);
@@ -385,6 +391,7 @@ RunResult RunLoop::run(const std::atomic<bool>& stop)
 {
   Impl& s = *m_impl;
   s.prepare();
+  s.window = open_energy_window(s.store, s.plan, s.run_id, s.options.energy);
   try {
     while (true) {
       if (stop.load()) {
@@ -411,6 +418,7 @@ RunResult RunLoop::run(const std::atomic<bool>& stop)
     throw;
   }
   s.grading.join();
+  s.window->close();
   s.report();
   if (s.progress != nullptr) {
     s.progress->finish(s.snapshot);

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "harness/runner/plan.hpp"
 #include "harness/runner/progress.hpp"
@@ -32,6 +33,7 @@ struct RunLoopOptions {
   std::chrono::milliseconds flush_interval = k_default_flush_interval;
   int grading_threads = 0;                          ///< 0: one per hardware thread
   std::chrono::seconds cancel_grace = k_default_cancel_grace;  ///< wait for cancelled requests
+  std::optional<config::EnergyConfig> energy;  ///< [energy]; nothing: time the run window, meter nothing
 };
 
 enum class RunEnd { finished, interrupted };

@@ -114,6 +114,8 @@ void read_row(const Statement& query, ProblemCache& problems, SampleRow& row, co
   row.error = query.column_text(26);
   row.started_at = query.column_text(27);
   row.verdict = read_verdict(query);
+  row.sample.usage.method = query.column_text(36);
+  row.sample.timings.chunk_times = query.column_text(37);
 }
 
 /// Reads one row of StatementId::sample_facts_of_run; the views point into the statement's row.
@@ -145,6 +147,13 @@ void read_facts(const Statement& query, SampleFacts& facts)
     facts.verdict = parse_verdict_kind(query.column_view(20)).value_or(VerdictKind::error);
   }
   facts.vote = query.column_view(21);
+  facts.tokens_method = query.column_view(22);
+  facts.chunk_times = query.column_view(23);
+  facts.window_id = query.column_int64(24);
+  facts.start_s = query.column_double(25);
+  facts.end_s = query.column_double(26);
+  facts.energy_joules = query.column_is_null(27) ? std::nullopt : std::optional<double>(query.column_double(27));
+  facts.energy_method = query.column_view(28);
 }
 
 }  // namespace

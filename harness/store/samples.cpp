@@ -16,7 +16,7 @@ std::string describe(std::int64_t run_id, const ItemKey& key)
          "', problem '" + key.problem_id + "', sample " + std::to_string(key.sample_index);
 }
 
-// Parameters ?1..?27 of StatementId::insert_sample, in order (statements.cpp).
+// Parameters ?1..?32 of StatementId::insert_sample, in order (statements.cpp).
 void bind_sample(Statement& insert, const SampleRecord& record)
 {
   const Sample& sample = record.sample;
@@ -48,6 +48,12 @@ void bind_sample(Statement& insert, const SampleRecord& record)
   insert.bind(25, std::isnan(sample.cost_usd) ? 0.0 : sample.cost_usd);
   insert.bind(26, record.error);
   insert.bind(27, record.started_at);
+  insert.bind(28, sample.usage.method.empty() ? std::string_view(sample.usage.reported ? "server" : "estimated")
+                                              : std::string_view(sample.usage.method));
+  insert.bind_blob(29, sample.timings.chunk_times);
+  insert.bind(30, record.window_id);
+  insert.bind(31, record.start_s);
+  insert.bind(32, record.end_s);
 }
 
 }  // namespace

@@ -98,6 +98,15 @@ void Statement::bind(int index, std::string_view value)
   }
 }
 
+void Statement::bind_blob(int index, std::string_view bytes)
+{
+  const int rc = bytes.empty() ? sqlite3_bind_null(m_stmt, index)
+                               : sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+  if (rc != SQLITE_OK) {
+    m_db->fail("binding parameter " + std::to_string(index));
+  }
+}
+
 void Statement::bind(int index, const std::optional<std::string>& value)
 {
   if (!value) {

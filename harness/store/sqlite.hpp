@@ -64,6 +64,8 @@ class Statement {
   void bind(int index, const char* value) = delete;  // bind std::string_view explicitly
   /// std::nullopt is stored as NULL.
   void bind(int index, const std::optional<std::string>& value);
+  /// Bytes as a BLOB; empty bytes are stored as NULL.
+  void bind_blob(int index, std::string_view bytes);
 
   /// Steps once: true when a row is ready, false when the statement is done. Throws on error.
   bool step();

@@ -24,7 +24,8 @@ namespace {
   "s.completion_tokens, s.reasoning_tokens, s.cached_tokens, s.tokens_reported, s.ttft_ms, "     \
   "s.first_answer_ms, s.e2e_ms, s.chunks, s.request_json, s.response_json, s.model_reported, "   \
   "s.retries, s.from_cache, s.cost_usd, s.error, s.started_at, v.sample_id, v.verifier, "        \
-  "v.verifier_version, v.verdict, v.extracted, v.detail, v.vote, v.data "                        \
+  "v.verifier_version, v.verdict, v.extracted, v.detail, v.vote, v.data, s.tokens_method, "       \
+  "s.chunk_times "                                                                               \
   "FROM samples s LEFT JOIN problems p ON p.id = s.problem_ref "                                 \
   "LEFT JOIN verdicts v ON v.sample_id = s.id "
 
@@ -46,8 +47,10 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
      "SELECT id FROM problems WHERE suite = ?1 AND problem_key = ?2 AND content_hash = ?3"},
     {StatementId::insert_sample,
      "INSERT INTO samples (run_id, model, suite, problem_id, problem_ref, sample_index, " RB_SAMPLE_COLUMNS
+     ", tokens_method, chunk_times, window_id, start_s, end_s"
      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-     "?20, ?21, ?22, ?23, ?24, ?25, ?26, coalesce(nullif(?27, ''), " RB_NOW "))"},
+     "?20, ?21, ?22, ?23, ?24, ?25, ?26, coalesce(nullif(?27, ''), " RB_NOW "), ?28, ?29, nullif(?30, 0), "
+     "?31, ?32)"},
     {StatementId::find_sample,
      "SELECT id, error FROM samples "
      "WHERE run_id = ?1 AND model = ?2 AND suite = ?3 AND problem_id = ?4 AND sample_index = ?5"},
@@ -70,7 +73,8 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
      "SELECT s.id, s.model, s.suite, s.problem_id, s.sample_index, s.problem_ref, s.error <> '', "
      "s.finish_reason, s.prompt_tokens, s.completion_tokens, s.reasoning_tokens, s.cached_tokens, "
      "s.tokens_reported, s.ttft_ms, s.first_answer_ms, s.e2e_ms, s.chunks, s.cost_usd, s.from_cache, "
-     "s.started_at, v.verdict, v.vote "
+     "s.started_at, v.verdict, v.vote, s.tokens_method, s.chunk_times, s.window_id, s.start_s, s.end_s, "
+     "s.energy_j, s.energy_method "
      "FROM samples s NOT INDEXED LEFT JOIN verdicts v ON v.sample_id = s.id "
      "WHERE s.id BETWEEN ?2 AND ?3 AND s.run_id = ?1 ORDER BY s.id"},
     {StatementId::sample_id_range_of_run, "SELECT min(id), max(id) FROM samples WHERE run_id = ?1"},

@@ -9,6 +9,7 @@
 // misuse (an item generated twice, nested transactions) is a std::logic_error.
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -50,6 +51,35 @@ struct SampleRecord {
   Sample sample;                 ///< request_json/response_json are bodies only: never headers or keys
   std::string error;             ///< non-empty: the generation failed for good (sample fields empty)
   std::string started_at;        ///< ISO 8601 UTC; "now" when empty
+  std::int64_t window_id = 0;    ///< run_windows.id of the run loop that generated it; 0: none
+  double start_s = std::numeric_limits<double>::quiet_NaN();  ///< seconds after the window started
+  double end_s = std::numeric_limits<double>::quiet_NaN();    ///< completion, same clock; NaN: unknown
+};
+
+/// One invocation of the run loop over a run (a resumed run adds one): its wall time, the
+/// largest number of requests in flight, and the energy metered over it (harness/meters/).
+struct WindowRecord {
+  std::int64_t id = 0;
+  std::int64_t run_id = 0;
+  std::string started_at;  ///< ISO 8601 UTC; "now" when empty
+  std::string ended_at;    ///< empty while the window is open (or after a crash)
+  double wall_s = 0;
+  std::int64_t max_concurrency = 0;
+  std::optional<double> energy_joules;  ///< nothing: not measured
+  std::optional<double> idle_joules;    ///< measured energy attributed to no sample
+  std::string energy_method;            ///< "nvml-energy+rapl"; "" when nothing was measured
+  std::string devices_json = "[]";      ///< [{"device": "gpu0 NVIDIA H200", "joules": 1234.5}, ...]
+  std::string unavailable;              ///< why meters were not available, "; "-joined
+  double pue = 1;
+  std::optional<double> grid_gco2_per_kwh;
+};
+
+/// Energy and extra cost attributed to one stored sample when its window closes.
+struct SampleEnergy {
+  std::int64_t sample_id = 0;
+  std::optional<double> joules;  ///< nothing: not measured
+  std::string method;            ///< "measured: nvml-energy, token share" or "estimated: 0.3 J/output token"
+  double extra_cost_usd = 0;     ///< GPU-hour or energy cost added to the sample's cost_usd
 };
 
 struct VerdictRecord {
@@ -101,6 +131,13 @@ struct SampleFacts {
   std::string_view started_at;         ///< ISO 8601 UTC, as stored
   std::optional<VerdictKind> verdict;  ///< nothing: not graded yet (an unknown kind reads as error)
   std::string_view vote;               ///< Verdict::vote ("" when none or not graded)
+  std::string_view tokens_method;      ///< Usage::method as stored ("server", "estimated: ...")
+  std::string_view chunk_times;        ///< Timings::chunk_times bytes (empty: not streamed)
+  std::int64_t window_id = 0;          ///< 0: not generated in a metered window (cached, old store)
+  double start_s = 0;                  ///< NaN when unknown
+  double end_s = 0;                    ///< NaN when unknown
+  std::optional<double> energy_joules; ///< nothing: not measured
+  std::string_view energy_method;
 };
 
 class Store {
@@ -176,6 +213,17 @@ class Store {
                              const std::function<void(const SampleRow&)>& fn);
   /// The stored problem with id `problem_ref` (problems.id), or nothing.
   std::optional<Problem> find_problem(std::int64_t problem_ref);
+
+  // --- run windows and energy (windows.cpp)
+  /// Inserts a window (id ignored) and returns its id.
+  std::int64_t insert_window(const WindowRecord& window);
+  /// Updates every field of window `window.id` (ended_at: now when empty).
+  void update_window(const WindowRecord& window);
+  /// The run's windows in id order.
+  std::vector<WindowRecord> windows_of_run(std::int64_t run_id);
+  /// Sets each sample's energy and method and adds its extra cost, in one transaction (inside
+  /// the caller's Transaction when one is open).
+  void set_sample_energy(std::span<const SampleEnergy> energies);
 
  private:
   struct Impl;

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "harness/core/chunk_times.hpp"
+
 namespace rb::store {
 
 namespace {
@@ -166,11 +168,13 @@ std::string sample_to_json(const Sample& sample)
              {"completion_tokens", sample.usage.completion_tokens},
              {"reasoning_tokens", sample.usage.reasoning_tokens},
              {"cached_tokens", sample.usage.cached_tokens},
-             {"reported", sample.usage.reported}};
+             {"reported", sample.usage.reported},
+             {"method", encode_text(sample.usage.method)}};
   json timings{{"ttft_ms", encode_double(sample.timings.ttft_ms)},
                {"first_answer_ms", encode_double(sample.timings.first_answer_ms)},
                {"e2e_ms", encode_double(sample.timings.e2e_ms)},
-               {"chunks", sample.timings.chunks}};
+               {"chunks", sample.timings.chunks},
+               {"chunk_times_us", decode_chunk_times(sample.timings.chunk_times)}};
   json object{{"text", encode_text(sample.text)},
               {"reasoning", encode_text(sample.reasoning)},
               {"reasoning_unclosed", sample.reasoning_unclosed},
@@ -201,12 +205,16 @@ Sample sample_from_json(std::string_view text)
       read(*usage, "reasoning_tokens", sample.usage.reasoning_tokens);
       read(*usage, "cached_tokens", sample.usage.cached_tokens);
       read(*usage, "reported", sample.usage.reported);
+      read(*usage, "method", sample.usage.method);
     }
     if (const auto timings = object.find("timings"); timings != object.end()) {
       read(*timings, "ttft_ms", sample.timings.ttft_ms);
       read(*timings, "first_answer_ms", sample.timings.first_answer_ms);
       read(*timings, "e2e_ms", sample.timings.e2e_ms);
       read(*timings, "chunks", sample.timings.chunks);
+      if (const auto times = timings->find("chunk_times_us"); times != timings->end() && times->is_array()) {
+        sample.timings.chunk_times = encode_chunk_times(times->get<std::vector<std::uint64_t>>());
+      }
     }
     read(object, "request_json", sample.request_json);
     read(object, "response_json", sample.response_json);
