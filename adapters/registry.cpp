@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/budget_forcing.hpp"
 #include "adapters/cmd_adapter.hpp"
 #include "adapters/presets.hpp"
 #include "adapters/registry_detail.hpp"
@@ -157,6 +158,21 @@ const Preset& preset_for(const config::ModelConfig& model)
 
 }  // namespace detail
 
+BudgetForcingOptions budget_forcing_options(const config::ModelConfig& model)
+{
+  BudgetForcingOptions o;
+  o.min_thinking = model.force_min_thinking;
+  o.max_waits = model.force_max_waits;
+  o.max_thinking = model.force_max_thinking;
+  o.answer_tokens = model.force_answer_tokens;
+  o.wait_text = model.force_wait_text;
+  o.prefix = model.force_prefix;
+  o.suffix = model.force_suffix;
+  o.think_open = model.force_think_open;
+  o.think_close = model.force_think_close;
+  return o;
+}
+
 std::span<const AdapterKind> adapter_kinds()
 {
   return kinds();
@@ -226,7 +242,16 @@ std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model, std::sha
     case Family::http:
       break;
   }
-  return std::make_unique<HttpAdapter>(http_options(model), std::move(client));
+  auto adapter = std::make_unique<HttpAdapter>(http_options(model), std::move(client));
+  const BudgetForcingOptions forcing = budget_forcing_options(model);
+  if (!forcing.active()) {
+    return adapter;
+  }
+  if (model.api != "completions") {
+    throw ConfigError(detail::where(model) + "budget forcing (force_min_thinking, force_max_waits, force_max_thinking) "
+                      "edits the raw prompt: set api = \"completions\"");
+  }
+  return make_budget_forcing_adapter(std::move(adapter), forcing);
 }
 
 std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model)

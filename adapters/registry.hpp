@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "adapters/budget_forcing.hpp"
 #include "adapters/http_adapter.hpp"
 #include "adapters/openai/chat_adapter.hpp"
 #include "harness/config/config.hpp"
@@ -33,6 +34,9 @@ void apply_spec_defaults(config::ModelConfig& model);
 /// spec is malformed, the kind unknown (with a suggestion), a required API key is missing from
 /// the environment (naming the variable, never a value), or a model key does not fit the kind.
 std::unique_ptr<Adapter> make_adapter(const config::ModelConfig& model);
+
+/// The model's budget-forcing settings (force_* keys); inactive when none is set.
+BudgetForcingOptions budget_forcing_options(const config::ModelConfig& model);
 
 inline constexpr std::string_view k_openai_base_url = "https://api.openai.com/v1";
 inline constexpr std::string_view k_openai_key_env = "OPENAI_API_KEY";

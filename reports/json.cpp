@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/stats/bootstrap.hpp"
+#include "reports/behaviour_render.hpp"
+#include "reports/columns.hpp"
+#include "reports/meter_render.hpp"
 #include "reports/render.hpp"
 
 namespace rb::reports {
@@ -33,50 +36,40 @@ nlohmann::json length_json(const LengthStats& l)
   return {{"count", l.count}, {"mean", l.mean}, {"p25", l.p25}, {"p50", l.p50}, {"p75", l.p75}};
 }
 
-nlohmann::json optional_number(double value, bool known)
+nlohmann::json json_value(const Value& value)
 {
-  return known ? nlohmann::json(value) : nlohmann::json(nullptr);
+  struct Visitor {
+    nlohmann::json operator()(std::monostate) const { return nullptr; }
+    nlohmann::json operator()(bool b) const { return b; }
+    nlohmann::json operator()(std::int64_t n) const { return n; }
+    nlohmann::json operator()(double d) const { return d; }
+    nlohmann::json operator()(const std::string& s) const { return s; }
+  };
+  return std::visit(Visitor{}, value);
 }
 
-nlohmann::json row_json(const SummaryRow& r)
+nlohmann::json row_json(const RunSummary& summary, const SummaryRow& r)
 {
-  nlohmann::json row{{"model", r.model},
-                     {"suite", r.suite},
-                     {"simulated", r.simulated},
-                     {"problems", r.problems},
-                     {"samples", r.samples},
-                     {"accuracy", r.accuracy.value},
-                     {"accuracy_std_error", r.accuracy.std_error},
-                     {"accuracy_ci95", interval_json(r.accuracy.ci95)},
-                     {"correct", r.correct},
-                     {"incorrect", r.incorrect},
-                     {"no_answer", r.no_answer},
-                     {"truncated", r.truncated},
-                     {"timeout", r.timeout},
-                     {"errors", r.errors},
-                     {"ungraded", r.ungraded},
-                     {"from_cache", r.from_cache},
-                     {"tokens_estimated", r.tokens_estimated},
-                     {"mean_output_tokens", r.mean_output_tokens},
-                     {"mean_reasoning_tokens", r.mean_reasoning_tokens},
-                     {"cost_usd", r.cost_usd},
-                     {"cost_per_correct_usd", r.cost_per_correct_usd},
-                     {"latency_p50_ms", r.e2e_p50_ms},
-                     {"latency_p99_ms", r.e2e_p99_ms},
-                     {"ttft_p50_ms", optional_number(r.ttft_p50_ms, r.ttft_p50_ms >= 0)}};
-  row["samples_per_problem"] = r.samples_per_problem;
+  // Scalar fields come from reports/columns.cpp; the arrays and objects are built here.
+  nlohmann::json row = nlohmann::json::object();
+  const RowRef ref{summary, r, r.model};
+  for (const auto& c : columns()) {
+    if ((c.where & k_in_json) != 0) {
+      row[std::string(c.key)] = json_value(c.value(ref));
+    }
+  }
+  row["accuracy_ci95"] = interval_json(r.accuracy.ci95);
   row["pass_at_k"] = k_points_json(r.pass_at_k);
   row["maj_at_k"] = k_points_json(r.maj_at_k);
-  row["mean_answer_tokens"] = r.mean_answer_tokens;
-  row["mean_cost_per_sample_usd"] = r.mean_cost_per_sample_usd;
-  row["truncation_rate"] = r.truncation_rate;
-  row["no_answer_rate"] = r.no_answer_rate;
-  row["output_tokens_per_s"] = optional_number(r.throughput_tokens_per_s, r.throughput_tokens_per_s >= 0);
-  row["energy_joules"] = optional_number(r.energy_joules.value_or(0), r.energy_joules.has_value());
-  row["energy_per_correct_joules"] =
-      optional_number(r.correct > 0 ? r.energy_joules.value_or(0) / static_cast<double>(r.correct) : 0,
-                      r.energy_joules.has_value() && r.correct > 0);
-  row["energy_status"] = r.energy_joules ? "measured" : "not measured";
+  auto selection = nlohmann::json::object();
+  for (const auto& curve : r.best_of_k) {
+    selection[curve.selector] = k_points_json(curve.points);
+  }
+  row["best_of_k"] = std::move(selection);
+  if (!r.scorer.empty()) {
+    row["scorer"] = {{"name", r.scorer}, {"scored_samples", r.scored}};
+    row["weighted_maj_at_k"] = k_points_json(r.weighted_maj_at_k);
+  }
   auto buckets = nlohmann::json::array();
   for (const auto& b : r.by_difficulty) {
     buckets.push_back({{"difficulty", b.difficulty},
@@ -86,6 +79,7 @@ nlohmann::json row_json(const SummaryRow& r)
                        {"ci95", interval_json(b.accuracy.ci95)}});
   }
   row["by_difficulty"] = std::move(buckets);
+  row["behaviour"] = behaviour_json(r.behaviour);
   row["length_tokens"] = {{"unit", r.length_is_reasoning ? "reasoning_tokens" : "output_tokens"},
                           {"correct", length_json(r.length_correct)},
                           {"incorrect", length_json(r.length_incorrect)}};
@@ -105,7 +99,13 @@ std::string to_json(const std::vector<RunSummary>& runs)
       {"bootstrap_seed", stats::k_default_bootstrap_seed},
       {"pass_at_k", "unbiased 1 - C(n-c,k)/C(n,k); k <= fewest samples of any problem"},
       {"maj_at_k", "majority vote of disjoint blocks of k samples in sample order"},
-      {"maj_tie_rule", std::string(stats::to_string(k_report_tie_rule))}};
+      {"maj_tie_rule", std::string(stats::to_string(k_report_tie_rule))},
+      {"best_of_k", "selection in disjoint blocks of k samples: reward (highest reward-model score), confidence "
+                    "(most agreed-on answer, no verifier), shortest/longest (output tokens, among answers), "
+                    "oracle (any correct: pass@k by enumeration, an upper bound)"},
+      {"weighted_maj_at_k", "maj@k with each vote weighted by its reward-model score"},
+      {"latency", k_latency_method},
+      {"energy", k_energy_method}};
   doc["runs"] = nlohmann::json::array();
   for (const auto& summary : runs) {
     nlohmann::json run{{"name", summary.run.name},
@@ -116,8 +116,9 @@ std::string to_json(const std::vector<RunSummary>& runs)
                        {"git_revision", summary.run.git_revision},
                        {"rows", nlohmann::json::array()}};
     for (const auto& r : summary.rows) {
-      run["rows"].push_back(row_json(r));
+      run["rows"].push_back(row_json(summary, r));
     }
+    run["meters"] = meters_json(summary);
     doc["runs"].push_back(std::move(run));
   }
   return doc.dump(2) + "\n";

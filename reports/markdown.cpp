@@ -2,7 +2,10 @@
 // accuracy table, a cost table and a scaling table (pass@k and maj@k at every k scored).
 #include <fmt/format.h>
 
+#include "reports/behaviour_render.hpp"
+#include "reports/columns.hpp"
 #include "reports/format.hpp"
+#include "reports/meter_render.hpp"
 #include "reports/render.hpp"
 
 namespace rb::reports {
@@ -24,37 +27,24 @@ std::string escape_cell(const std::string& text)
   return out;
 }
 
-void accuracy_table(std::string& out, const RunSummary& summary)
+/// A table of the columns marked `table` in reports/columns.cpp, one line per row.
+void column_table(std::string& out, const RunSummary& summary, Where table)
 {
-  out +=
-      "| model | suite | problems | samples | accuracy | 95% CI | pass@k, largest k | maj@k, largest k | "
-      "correct | "
-      "incorrect | no answer | truncated | errors |\n";
-  out += "|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|\n";
-  for (const auto& r : summary.rows) {
-    out +=
-        fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                    escape_cell(r.model), escape_cell(r.suite), r.problems, r.samples,
-                    percent(r.accuracy.value), percent_interval(r.accuracy.ci95), at_largest_k(r.pass_at_k),
-                    at_largest_k(r.maj_at_k), r.correct, r.incorrect, r.no_answer, r.truncated, r.errors);
+  const auto cols = table_columns(table);
+  std::string rule = "|";
+  out += "|";
+  for (const Column* c : cols) {
+    out += " " + std::string(c->label) + " |";
+    rule += c->left ? "---|" : "--:|";
   }
-}
-
-void cost_table(std::string& out, const RunSummary& summary)
-{
-  out +=
-      "| model | suite | output tok/sample | reasoning tok/sample | answer tok/sample | truncated | no "
-      "answer | "
-      "cost $ | $/correct | energy J | J/correct | latency p50 ms | latency p99 ms | output tok/s |\n";
-  out += "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+  out += "\n" + rule + "\n";
   for (const auto& r : summary.rows) {
-    const std::string estimated = r.tokens_estimated > 0 ? " (est.)" : "";
-    out += fmt::format("| {} | {} | {}{} | {}{} | {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                       escape_cell(r.model), escape_cell(r.suite), tokens(r.mean_output_tokens), estimated,
-                       tokens(r.mean_reasoning_tokens), estimated, tokens(r.mean_answer_tokens), estimated,
-                       percent(r.truncation_rate), percent(r.no_answer_rate), money(r.cost_usd),
-                       money(r.cost_per_correct_usd), k_not_measured, k_not_measured, millis(r.e2e_p50_ms),
-                       millis(r.e2e_p99_ms), throughput(r.throughput_tokens_per_s));
+    const RowRef ref{summary, r, r.model};
+    out += "|";
+    for (const Column* c : cols) {
+      out += " " + escape_cell(plain_text(c->display(ref))) + " |";
+    }
+    out += "\n";
   }
 }
 
@@ -75,6 +65,40 @@ void scaling_table(std::string& out, const RunSummary& summary)
   }
 }
 
+/// Best-of-k selection at the largest k of each row with several samples per problem (and the
+/// reward-weighted majority when the run was scored): what a selector recovers of pass@k.
+void selection_table(std::string& out, const RunSummary& summary)
+{
+  bool any = false;
+  for (const auto& r : summary.rows) {
+    any = any || r.samples_per_problem > 1;
+  }
+  if (!any) {
+    return;
+  }
+  out += "\n| model | suite | best-of-k | k | accuracy | 95% CI |\n|---|---|---|--:|--:|---|\n";
+  const auto line = [&out](const SummaryRow& r, const std::string& name, const std::vector<KPoint>& points) {
+    if (points.empty()) {
+      return;
+    }
+    const KPoint& p = points.back();
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", escape_cell(r.model), escape_cell(r.suite), name, p.k,
+                       percent(p.estimate.value), percent_interval(p.estimate.ci95));
+  };
+  for (const auto& r : summary.rows) {
+    if (r.samples_per_problem <= 1) {
+      continue;
+    }
+    for (const auto& curve : r.best_of_k) {
+      line(r, curve.selector == "oracle" ? "oracle (= pass@k, upper bound)"
+              : curve.selector == "reward" ? "reward (" + r.scorer + ")"
+                                           : curve.selector,
+           curve.points);
+    }
+    line(r, "reward-weighted maj", r.weighted_maj_at_k);
+  }
+}
+
 void notes(std::string& out, const RunSummary& summary)
 {
   out +=
@@ -82,8 +106,12 @@ void notes(std::string& out, const RunSummary& summary)
       "interval is Wilson's for one sample per problem, else a problem-level bootstrap (2,000 resamples, "
       "seeded). pass@k is the unbiased estimator 1 - C(n-c,k)/C(n,k); maj@k is the majority vote of "
       "disjoint blocks of k samples (ties: fractional credit); k never exceeds the fewest samples of any "
-      "problem. Errors and truncated answers count as not correct. Energy is not measured (no meter "
-      "stored any).\n";
+      "problem. Errors and truncated answers count as not correct.";
+  bool energy = false;
+  for (const auto& r : summary.rows) {
+    energy = energy || r.energy_joules.has_value();
+  }
+  out += energy ? "\n" : " Energy is not measured (no meter stored any).\n";
   std::int64_t ungraded = 0;
   std::int64_t cached = 0;
   std::int64_t estimated = 0;
@@ -132,12 +160,17 @@ std::string to_markdown(const std::vector<RunSummary>& runs)
       out += "No samples stored yet.\n\n";
       continue;
     }
-    accuracy_table(out, summary);
+    column_table(out, summary, k_in_md_accuracy);
     out += "\n";
-    cost_table(out, summary);
+    column_table(out, summary, k_in_md_cost);
     out += "\n";
     scaling_table(out, summary);
+    selection_table(out, summary);
     notes(out, summary);
+    out += meters_markdown(summary);
+    if (const std::string behaviour = behaviour_markdown(summary); !behaviour.empty()) {
+      out += "\n" + behaviour;
+    }
     out += "\n";
   }
   return out;

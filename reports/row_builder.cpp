@@ -79,7 +79,7 @@ RowBuilder::RowBuilder(std::string_view model, std::string_view suite)
   m_row.simulated = model.find("SIMULATED") != std::string_view::npos;
 }
 
-void RowBuilder::add(const store::SampleFacts& s)
+void RowBuilder::add(const store::SampleFacts& s, std::optional<float> score)
 {
   SummaryRow& r = m_row;
   ++r.samples;
@@ -127,6 +127,10 @@ void RowBuilder::add(const store::SampleFacts& s)
   c.state = static_cast<std::uint8_t>(*s.verdict);
   c.output_tokens = static_cast<float>(s.usage.completion_tokens);
   c.reasoning_tokens = static_cast<float>(s.usage.reasoning_tokens);
+  if (score) {
+    c.score = *score;
+    ++m_scored;
+  }
   if (!s.vote.empty()) {
     const auto [vote, added] =
         m_votes.try_emplace(std::string(s.vote), static_cast<std::int32_t>(m_votes.size()));

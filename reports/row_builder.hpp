@@ -3,6 +3,7 @@
 // each figure needs in compact form (about 24 bytes a sample), finish() computes the figures.
 // Private to reports/.
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@ struct CompactSample {
   std::uint8_t state = 0;  ///< a VerdictKind, or k_failed / k_ungraded
   float output_tokens = 0;
   float reasoning_tokens = 0;
+  float score = -std::numeric_limits<float>::infinity();  ///< reward-model score; -inf: none
 };
 
 class RowBuilder {
@@ -30,7 +32,8 @@ class RowBuilder {
 
   RowBuilder(std::string_view model, std::string_view suite);
 
-  void add(const store::SampleFacts& s);
+  /// `score`: the sample's reward-model score, if the run was scored.
+  void add(const store::SampleFacts& s, std::optional<float> score = std::nullopt);
 
   /// problems.id of each problem's first sample, by problem index (for metadata look-ups).
   const std::vector<std::int64_t>& problem_refs() const { return m_problem_refs; }
@@ -42,6 +45,8 @@ class RowBuilder {
  private:
   void finish_counts(SummaryRow& r);
   void finish_scaling(SummaryRow& r);
+  void finish_selection(SummaryRow& r, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                        const std::vector<CompactSample>& samples, const std::vector<int>& ks, bool single);
   void finish_lengths(SummaryRow& r);
   void finish_difficulty(SummaryRow& r, const std::vector<std::string>& difficulty);
 
@@ -60,6 +65,7 @@ class RowBuilder {
   double m_window_tokens = 0;
   bool m_window_open = false;
   bool m_any_reasoning = false;
+  std::int64_t m_scored = 0;
 };
 
 /// Linear-interpolation quantile (q in [0, 1]) of values already sorted ascending, by

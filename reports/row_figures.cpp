@@ -141,6 +141,7 @@ void RowBuilder::finish_scaling(SummaryRow& r)
     KPoint point{k, estimates[j], k * r.mean_output_tokens, k * r.mean_cost_per_sample_usd};
     (j < ks.size() ? r.pass_at_k : r.maj_at_k).push_back(point);
   }
+  finish_selection(r, ranges, samples, ks, single);
 }
 
 void RowBuilder::finish_lengths(SummaryRow& r)

@@ -13,6 +13,8 @@
 #include "harness/stats/bootstrap.hpp"
 #include "harness/stats/majority.hpp"
 #include "harness/store/store.hpp"
+#include "reports/meter_figures.hpp"
+#include "reports/behaviour_summary.hpp"
 
 namespace rb::reports {
 
@@ -30,6 +32,12 @@ struct KPoint {
   stats::MeanEstimate estimate;     ///< mean over problems with its 95% interval
   double tokens_per_problem = 0;    ///< k x mean output tokens per generated sample
   double cost_per_problem_usd = 0;  ///< k x mean cost per generated sample
+};
+
+/// One best-of-k selector's figures at each k.
+struct SelectorCurve {
+  std::string selector;  ///< reward | confidence | shortest | longest | oracle
+  std::vector<KPoint> points;
 };
 
 /// Count, mean and quartiles of a length in tokens.
@@ -74,17 +82,28 @@ struct SummaryRow {
   int samples_per_problem = 0;          ///< fewest graded samples of any problem: the largest k scored
   std::vector<KPoint> pass_at_k;        ///< k = 1, 2, 4, ... and samples_per_problem (never beyond)
   std::vector<KPoint> maj_at_k;         ///< same ks; empty when no sample carried a vote
+  /// Best-of-k selection at the same ks (disjoint blocks of k samples, as maj@k): one curve per
+  /// selector: "reward" (highest reward-model score; only with scores), "confidence" (the answer
+  /// most samples of the block agree on: verifier-free self-consistency, ties to the shorter),
+  /// "shortest" and "longest" (output tokens, among samples with an answer), and "oracle" (any
+  /// correct sample: pass@k by enumeration, an upper bound). docs/strategies.md.
+  std::vector<SelectorCurve> best_of_k;
+  std::vector<KPoint> weighted_maj_at_k;  ///< maj@k with votes weighted by the reward score; empty without scores
+  std::string scorer;                     ///< the scorer whose scores these use; "" when none
+  std::int64_t scored = 0;                ///< samples with a score from `scorer`
   double mean_answer_tokens = 0;        ///< output minus reasoning tokens per generated sample
   double truncation_rate = 0;           ///< truncated / graded samples
   double no_answer_rate = 0;            ///< no_answer / graded samples
   double mean_cost_per_sample_usd = 0;  ///< over generated samples
   double throughput_tokens_per_s = -1;  ///< output tokens/s over the row's window; -1 unknown
   std::optional<double> energy_joules;  ///< nothing: not measured (no meter stored energy)
+  MeterFigures meters;                  ///< latency, throughput, energy detail (docs/meters.md)
   std::vector<DifficultyBucket> by_difficulty;  ///< from metadata "difficulty" (or "level")
   bool length_is_reasoning = true;     ///< false: no reasoning tokens reported, lengths are output tokens
   LengthStats length_correct;          ///< of correct samples
   LengthStats length_incorrect;        ///< of incorrect, no_answer and truncated samples
   std::vector<double> latency_cdf_ms;  ///< k_latency_cdf_points quantiles of e2e; empty when none
+  BehaviourSummary behaviour;          ///< reasoning behaviour (behaviour_summary.hpp); empty when none analysed
 };
 
 /// One sample for the HTML browser, with the texts a person reads.
@@ -108,6 +127,8 @@ struct RunSummary {
   std::vector<SummaryRow> rows;        ///< ordered by model, then suite, as first seen
   std::vector<BrowserSample> browser;  ///< a bounded selection, grouped by row, in id order
   std::int64_t stored_samples = 0;     ///< every sample of the run (the browser shows a part)
+  MeterFigures meters;                 ///< the meters' figures over every row of the run
+  RunWindows windows;                  ///< the run's windows: wall time, concurrency, energy measured
 };
 
 struct SummaryOptions {

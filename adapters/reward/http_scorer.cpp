@@ -85,6 +85,9 @@ HttpScorer::HttpScorer(HttpScorerOptions options) : m_options(std::move(options)
 
 std::string HttpScorer::name() const
 {
+  if (!m_options.label.empty()) {
+    return m_options.label;
+  }
   return "rm:" + m_options.url + (m_options.model.empty() ? "" : "#" + m_options.model);
 }
 

@@ -15,6 +15,7 @@ struct HttpScorerOptions {
   std::string url;            ///< e.g. http://localhost:8001/v1/reward
   std::string model;          ///< sent as "model"
   std::string api_key;        ///< from the environment; may be empty
+  std::string label;          ///< name() when set (the spec as the user wrote it); else rm:URL#model
   bool send_oracle = false;   ///< simulated reward models only (serve-sim)
   int max_retries = 4;
   std::chrono::milliseconds timeout{60000};

@@ -14,6 +14,7 @@
 #include "adapters/sim/dialect.hpp"
 #include "adapters/sim/faults.hpp"
 #include "adapters/sim/responder.hpp"
+#include "adapters/sim/reward.hpp"
 #include "adapters/sim/stop_signal.hpp"
 #include "adapters/sim/wire.hpp"
 #include "harness/core/error.hpp"
@@ -177,6 +178,7 @@ struct SimServer::Impl {
     };
     http.Post("/v1/messages", messages);
     http.Post("/anthropic/v1/messages", messages);
+    http.Post("/v1/reward", detail::handle_reward);  // SIMULATED reward models (reward.hpp)
     http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
                                                                    httplib::Response& res) {
       if (!res.body.empty() || res.is_chunked_content_provider_) {

@@ -1,9 +1,11 @@
 // `reasonbench run`: plan, generate, grade and store; print a summary; write a report.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
+#include "adapters/reward/scorer_spec.hpp"
 #include "harness/cli/command_table.hpp"
 #include "harness/cli/run_setup.hpp"
 #include "harness/cli/writer_lock.hpp"
@@ -12,6 +14,7 @@
 #include "harness/runner/host_info.hpp"
 #include "harness/runner/interrupt.hpp"
 #include "harness/runner/run_loop.hpp"
+#include "harness/runner/score_stage.hpp"
 #include "harness/util/build_info.hpp"
 #include "harness/util/time.hpp"
 #include "reports/render.hpp"
@@ -109,6 +112,38 @@ int report_pilot(store::Store& store, std::int64_t run_id, const runner::Plan& p
   return 0;
 }
 
+/// "cfg.toml:4" or "--scorer" for the key `key` ("run.scorer"), for messages.
+std::string origin_of(const config::RunConfig& config, const std::string& key)
+{
+  const auto it = config.origin.find(key);
+  return it != config.origin.end() ? it->second : "[run] " + key.substr(key.find('.') + 1);
+}
+
+/// The scoring stage: every successful sample of the run scored by the reward model. False when
+/// interrupted (the rest is scored on --resume).
+bool score_samples(store::Store& store, std::int64_t run_id, Scorer& scorer, const config::RunConfig& config,
+                   const std::atomic<bool>& stop)
+{
+  runner::ScoreStageOptions options;
+  options.batch = config.scorer_batch;
+  options.include_reasoning = config.scorer_include_reasoning;
+  std::fprintf(stderr, "reasonbench: scoring samples with %s\n", scorer.name().c_str());
+  auto last = std::chrono::steady_clock::now();
+  const auto result = runner::score_run(store, run_id, scorer, options, stop, [&](std::int64_t done, std::int64_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    if (done == total || now - last > std::chrono::seconds(2)) {
+      last = now;
+      std::fprintf(stderr, "reasonbench: scored %lld/%lld\n", static_cast<long long>(done),
+                   static_cast<long long>(total));
+    }
+  });
+  if (result.failed > 0) {
+    std::fprintf(stderr, "reasonbench: warning: %lld sample(s) left unscored: %s (resume the run to score them)\n",
+                 static_cast<long long>(result.failed), result.first_error.c_str());
+  }
+  return !result.interrupted;
+}
+
 int run_command(const RunFlags& flags)
 {
   config::RunConfig config = resolve_config(flags);
@@ -122,6 +157,10 @@ int run_command(const RunFlags& flags)
   if (!config.report.empty()) {
     reports::check_report_path(config.report);  // before paying for anything
   }
+  std::unique_ptr<Scorer> scorer;
+  if (!config.scorer.empty() && !flags.dry_run) {
+    scorer = adapters::make_scorer(config.scorer, config.scorer_api_key_env, origin_of(config, "run.scorer"));
+  }
   runner::Plan plan = runner::build_plan(config, registry_factories());
   announce(config, plan, existing.has_value());
   const std::int64_t run_id = begin_run(store, config, existing);
@@ -130,6 +169,7 @@ int run_command(const RunFlags& flags)
   options.concurrency = config.concurrency;
   options.seed = config.seed;
   options.cache = config.cache;
+  options.energy = config.energy;
   runner::ConsoleProgress progress(stderr);
   const auto& stop = runner::install_interrupt_handlers();
   std::vector<runner::WorkItem> all_items;
@@ -146,11 +186,14 @@ int run_command(const RunFlags& flags)
     throw;
   }
 
-  const bool interrupted = result.end == runner::RunEnd::interrupted;
+  bool interrupted = result.end == runner::RunEnd::interrupted;
   if (flags.dry_run && !interrupted) {
     plan.items = std::move(all_items);
     store.set_run_status(run_id, "pilot", true);
     return report_pilot(store, run_id, plan, flags, config);
+  }
+  if (scorer && !interrupted) {
+    interrupted = !score_samples(store, run_id, *scorer, config, stop);
   }
   store.set_run_status(run_id, interrupted ? "interrupted" : "finished", true);
   const std::vector<std::string> names{config.name};
@@ -169,7 +212,6 @@ int run_command(const RunFlags& flags)
   if (result.totals.errors > 0) {
     std::fprintf(stderr, "reasonbench: warning: %lld item(s) ended in errors (see the verdict details; "
                  "resuming the run retries failed generations)\n", static_cast<long long>(result.totals.errors));
-  options.energy = config.energy;
   }
   return 0;
 }
@@ -189,6 +231,10 @@ std::function<int()> setup_run(CLI::App& sub)
   sub.add_option("--seed", flags->seed, "run seed (per-sample seeds derive from it)");
   sub.add_option("--db", flags->db, "SQLite database (default: results.db)");
   sub.add_option("--run", flags->run_name, "run name (default: run-DATE-TIME)");
+  sub.add_option("--prompt", flags->prompt, "prompt variant for every suite, e.g. direct (`reasonbench suites` "
+                 "lists each suite's variants)");
+  sub.add_option("--scorer", flags->scorer, "reward model scoring every sample for best-of-N: sim:NAME "
+                 "(serve-sim) or URL#NAME (docs/strategies.md)");
   sub.add_option("--report", flags->report, "write a report here at the end (.md, .csv, .json)");
   sub.add_flag("--resume", flags->resume, "continue an existing run: only missing or failed items run");
   sub.add_flag("--dry-run", flags->dry_run, "estimate tokens and dollars per model and stop (no request "

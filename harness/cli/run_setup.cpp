@@ -79,6 +79,11 @@ void apply_flags(config::RunConfig& config, const RunFlags& flags)
     }
     config.origin["suite"] = "--suite";
   }
+  if (!flags.prompt.empty()) {
+    for (auto& suite : config.suites) {
+      suite.prompt = flags.prompt;  // validated against each suite's variants when the plan is built
+    }
+  }
   if (!flags.models.empty()) {
     config.models.clear();
     for (const auto& spec : flags.models) {
@@ -105,6 +110,10 @@ void apply_flags(config::RunConfig& config, const RunFlags& flags)
   if (!flags.run_name.empty()) {
     config.name = flags.run_name;
     config.origin["run.name"] = "--run";
+  }
+  if (!flags.scorer.empty()) {
+    config.scorer = flags.scorer;
+    config.origin["run.scorer"] = "--scorer";
   }
   if (!flags.report.empty()) {
     config.report = flags.report;
@@ -162,6 +171,9 @@ std::optional<store::RunRecord> check_resume(config::RunConfig& config, const Ru
     }
     if (config.origin.contains("run.report")) {
       stored.report = config.report;
+    }
+    if (config.origin.contains("run.scorer")) {
+      stored.scorer = config.scorer;
     }
     stored.cache = config.cache;
     stored.origin = config.origin;

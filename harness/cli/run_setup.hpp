@@ -22,6 +22,8 @@ struct RunFlags {
   std::string db;
   std::string run_name;
   std::string report;
+  std::string scorer;                       ///< --scorer: sim:NAME or URL#NAME
+  std::string prompt;                       ///< --prompt: the prompt variant of every suite
   bool resume = false;
   bool cache = false;
   bool dry_run = false;                     ///< estimate tokens and dollars, then stop

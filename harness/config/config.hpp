@@ -74,6 +74,16 @@ struct ModelConfig {
   bool adaptive_concurrency = false;  ///< halve requests in flight on 429, grow back slowly
   double retry_budget = k_default_retry_budget;  ///< 0: only max_retries bounds retries
   bool worker = false;           ///< cmd: one persistent JSON-lines process instead of one per request
+  // Budget forcing (adapters/budget_forcing.hpp); active when any of the first three is set.
+  std::int64_t force_min_thinking = 0;
+  int force_max_waits = 0;
+  std::int64_t force_max_thinking = 0;
+  std::int64_t force_answer_tokens = 1024;
+  std::string force_wait_text = "Wait";
+  std::string force_prefix;
+  std::string force_suffix = "\n\n";
+  std::string force_think_open = "<think>\n";
+  std::string force_think_close = "</think>";
   std::string params_json;       ///< extra body parameters: a JSON object, keys sorted; "" for none
   std::map<std::string, std::string> headers;  ///< extra headers; values may hold ${VAR} references
   std::vector<std::pair<std::string, std::string>> reasoning_tags;  ///< (open, close); empty: defaults
@@ -100,6 +110,12 @@ struct RunConfig {
   std::int64_t seed = 0;  ///< base of the per-sample seeds
   bool cache = false;  ///< reuse samples of identical requests made by earlier runs (opt-in)
   std::string report;  ///< write a report here at the end (.md, .csv, .json); empty: none
+  // The scorer (docs/strategies.md): a reward model scoring every sample for best-of-N and
+  // weighted majority voting. Not part of the plan: changing it on resume scores again.
+  std::string scorer;              ///< "sim:prm" or "URL#NAME"; empty: none
+  std::string scorer_api_key_env;  ///< environment variable with the scorer's API key
+  int scorer_batch = 16;           ///< samples per scorer request
+  bool scorer_include_reasoning = false;  ///< send the reasoning too, in <think> tags
   std::vector<SuiteConfig> suites;
   std::vector<ModelConfig> models;
   EnergyConfig energy;

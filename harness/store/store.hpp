@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/core/behaviour.hpp"
 #include "harness/core/problem.hpp"
 #include "harness/core/sample.hpp"
 #include "harness/core/verdict.hpp"
@@ -87,6 +88,24 @@ struct VerdictRecord {
   std::string verifier;
   std::string verifier_version;
   Verdict verdict;
+};
+
+/// The reasoning-behaviour analysis of one sample (table `behaviours`, docs/behaviour.md).
+struct BehaviourRecord {
+  std::int64_t sample_id = 0;
+  std::string analyzer_version;
+  Behaviour behaviour;
+};
+
+/// One analysed sample for summaries: its figures without the JSON, with its verdict. The
+/// string views point into the row being read: valid during the callback only.
+struct BehaviourFacts {
+  std::int64_t sample_id = 0;
+  std::string_view model;
+  std::string_view suite;
+  std::int64_t problem_ref = 0;
+  std::optional<VerdictKind> verdict;  ///< nothing: not graded (an unknown kind reads as error)
+  Behaviour behaviour;                 ///< `json` left empty
 };
 
 /// What the store already holds for an item of a run (for resume).
@@ -196,6 +215,25 @@ class Store {
   /// entry with that key. Every field of the Sample comes back exactly from cache_get.
   void cache_put(std::string_view key, const Sample& sample);
   std::optional<Sample> cache_get(std::string_view key);
+
+  // --- scores from an external scorer (a reward model: harness/core/scorer.hpp)
+  /// Inserts or replaces the score `scorer` gave each (sample id, score), scored_at now. Call
+  /// inside a Transaction to make a batch atomic. A NaN score throws std::invalid_argument.
+  void insert_scores(std::string_view scorer, std::span<const std::pair<std::int64_t, double>> scores);
+  /// Calls fn(sample_id, scorer, score) for every score of the run's samples, in sample id order.
+  /// The scorer view is valid during the call only. `fn` must not write.
+  void for_each_score(std::int64_t run_id,
+                      const std::function<void(std::int64_t, std::string_view, double)>& fn);
+
+  // --- reasoning behaviour (schema version 4, table `behaviours`; harness/store/behaviours.cpp)
+  /// Inserts or replaces the behaviour analysis of a sample (with its verdict, inside the same
+  /// Transaction). Throws std::logic_error for a NaN figure.
+  void insert_behaviour(const BehaviourRecord& record);
+  /// Calls `fn` for each analysed sample of the run, in id order. Same rules as for_each_sample:
+  /// streamed, no nesting, `fn` must not write.
+  void for_each_behaviour(std::int64_t run_id, const std::function<void(const BehaviourFacts&)>& fn);
+  /// The stored analysis JSON of a sample, or nothing when it was not analysed.
+  std::optional<std::string> behaviour_json(std::int64_t sample_id);
 
   // --- reading back
   std::vector<ItemState> item_states(std::int64_t run_id);
