@@ -6,6 +6,7 @@
 #include "harness/util/strings.hpp"
 #include "suites/generators/arith.hpp"
 #include "suites/generators/gen_suites.hpp"
+#include "suites/loaders/code_loaders.hpp"
 #include "suites/loaders/puzzle_bbh.hpp"
 #include "suites/loaders/puzzle_countdown.hpp"
 #include "suites/loaders/puzzle_cruxeval.hpp"
@@ -63,6 +64,22 @@ const std::vector<SuiteKind>& table()
        load_bbh_extras_data},
       {"cruxeval", "CRUXEval (800), run in the sandbox; mode=output|input, sandbox=namespaces|weak",
        "cruxeval?mode=input", load_cruxeval_data},
+      // Code (docs/code.md): graded in the sandbox; every code suite takes sandbox=namespaces|weak.
+      {"humaneval", "OpenAI HumanEval (164 Python functions), its own check() asserts", "humaneval", load_humaneval},
+      {"mbpp", "MBPP sanitized (427 Python functions), its asserts", "mbpp", load_mbpp},
+      {"mbpp-full", "MBPP full (974); split=all|test (task ids 11-510)", "mbpp-full?split=test", load_mbpp_full},
+      {"mbpp-plus", "EvalPlus MBPP+ v0.1.0 (399): expected outputs from the reference, cached", "mbpp-plus",
+       load_mbpp_plus},
+      {"leetcode-contest", "DeepSeek-Coder LeetCode contests (180, Solution-class asserts)", "leetcode-contest",
+       load_leetcode_contest},
+      {"leetcodedataset", "LeetCodeDataset v0.3.1 test split (228, Solution-class)", "leetcodedataset",
+       load_leetcodedataset},
+      {"codecontests", "DeepMind CodeContests test (165, stdin/stdout); lang=python|cpp", "codecontests?lang=cpp",
+       load_codecontests},
+      {"codeforces", "Codeforces via rllm (408, stdin/stdout); lang=python|cpp", "codeforces?lang=python",
+       load_codeforces},
+      {"humaneval-cpp", "HumanEval in C++ (MultiPL-E, 161 less 3 Union_ tasks)", "humaneval-cpp", load_humaneval_cpp},
+      {"humaneval-x-cpp", "HumanEval-X C++ (164, with references)", "humaneval-x-cpp", load_humaneval_x_cpp},
   };
   return k_table;
 }

@@ -5,6 +5,7 @@
 
 #include "harness/core/error.hpp"
 #include "harness/util/strings.hpp"
+#include "verifiers/code/code_verifier.hpp"
 #include "verifiers/exact/bbh_verifier.hpp"
 #include "verifiers/exact/numeric_verifier.hpp"
 #include "verifiers/puzzles/countdown_verifier.hpp"
@@ -41,6 +42,11 @@ const std::vector<VerifierKind>& table()
        [] { return std::make_unique<CruxevalVerifier>(sandbox::shared_sandbox(sandbox::Isolation::namespaces)); }},
       {"cruxeval_weak", "CRUXEval prediction checked in the WEAK sandbox (rlimits and seccomp only)",
        [] { return std::make_unique<CruxevalVerifier>(sandbox::shared_sandbox(sandbox::Isolation::weak)); }},
+      // Code (docs/code.md): the sandbox computes values, the harness compares them.
+      {"code", "programs run in the namespace sandbox; values or stdout compared outside it",
+       [] { return std::make_unique<code::CodeVerifier>(sandbox::Isolation::namespaces); }},
+      {"code-weak", "programs run in the WEAK sandbox (rlimits and seccomp only, host files visible)",
+       [] { return std::make_unique<code::CodeVerifier>(sandbox::Isolation::weak); }},
   };
   return k_table;
 }

@@ -18,6 +18,8 @@ std::span<const CommandRow> command_table()
        "reasonbench compare --db results.db --base ckpt-100 --candidate ckpt-200 --max-drop 0.02", setup_compare},
       {"serve-sim", "serve simulated models over an OpenAI-compatible HTTP API (demos, dry runs, tests)",
        "reasonbench serve-sim --port 8377 --scenario examples/sim/faults.toml", setup_serve_sim},
+      {"sandbox", "run one program in the code sandbox and print what happened as JSON",
+       "reasonbench sandbox run --lang python prog.py --stdin input.txt --timeout-ms 2000", setup_sandbox},
       {"suites", "list the built-in suites and verifiers", "reasonbench suites", setup_suites},
       {"models", "list the model spec kinds and serve-sim's simulated models", "reasonbench models", setup_models},
   };

@@ -26,6 +26,7 @@ std::function<int()> setup_grade(CLI::App& sub);
 std::function<int()> setup_report(CLI::App& sub);
 std::function<int()> setup_compare(CLI::App& sub);
 std::function<int()> setup_serve_sim(CLI::App& sub);
+std::function<int()> setup_sandbox(CLI::App& sub);
 std::function<int()> setup_suites(CLI::App& sub);
 std::function<int()> setup_models(CLI::App& sub);
 

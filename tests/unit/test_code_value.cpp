@@ -54,10 +54,17 @@ TEST_CASE("sets and dicts ignore order, sets match floats by the float rule", "[
   CHECK(values_equal(set({1, 2, 3}), set({3, 1, 2})));
   CHECK_FALSE(values_equal(set({1, 2}), set({1, 2, 3})));
   CHECK(values_equal(set({f("0.1"), 2}), set({2, f("0.10000000000000001")})));
-  const json a{{"$dict", {{"a", 1}, {"b", 2}}}};
-  const json b{{"$dict", {{"b", 2}, {"a", 1}}}};
+  // Pairs built with json::array: a braced {{"a", 1}, ...} would become a JSON object instead.
+  const auto dict = [](json pairs) { return json{{"$dict", std::move(pairs)}}; };
+  const auto pair = [](json k, json v) { return json::array({std::move(k), std::move(v)}); };
+  const json a = dict(json::array({pair("a", 1), pair("b", 2)}));
+  const json b = dict(json::array({pair("b", 2), pair("a", 1)}));
   CHECK(values_equal(a, b));
-  CHECK_FALSE(values_equal(a, json{{"$dict", {{"a", 1}, {"b", 3}}}}));
+  CHECK_FALSE(values_equal(a, dict(json::array({pair("a", 1), pair("b", 3)}))));
+  CHECK_FALSE(values_equal(a, dict(json::array({pair("a", 1)}))));
+  CHECK(values_equal(dict(json::array({pair(1, f("0.1"))})), dict(json::array({pair(1, f("0.10000000000000001"))}))));
+  // A payload that is not a list of pairs is malformed, never equal.
+  CHECK_FALSE(values_equal(json{{"$dict", {{"a", 1}}}}, json{{"$dict", {{"a", 1}}}}));
 }
 
 TEST_CASE("unknown tags and malformed values never compare equal", "[code]")

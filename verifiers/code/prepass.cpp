@@ -1,5 +1,6 @@
 #include "verifiers/code/prepass.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "harness/util/sha256.hpp"
 #include "harness/util/strings.hpp"
 #include "verifiers/code/python_scripts.hpp"
+#include "verifiers/sandbox/process_util.hpp"
 #include "verifiers/sandbox/toolchain.hpp"
 
 namespace rb::verifiers::code {
@@ -74,19 +76,27 @@ Split read_cached(const std::string& path)
   return parsed.is_object() ? std::make_shared<const json>(std::move(parsed)) : nullptr;
 }
 
+/// The cache holds expected values: only the harness's uid may read it (the weak sandbox runs
+/// programs under slot uids that see the host's files).
 void write_cached(const std::string& path, const json& split)
 {
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
+  const fs::path dir = fs::path(path).parent_path();
+  fs::create_directories(dir, ec);
+  for (const fs::path& d : {dir.parent_path(), dir}) {
+    fs::permissions(d, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
   const std::string temp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(::gettid());
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << split.dump();
-    if (!out) {
-      fs::remove(temp, ec);
-      return;  // an unwritable cache only costs time
-    }
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    return;  // an unwritable cache only costs time
+  }
+  const std::string text = split.dump();
+  const bool written = sandbox::detail::write_all(fd, text);
+  if (::close(fd) != 0 || !written) {
+    fs::remove(temp, ec);
+    return;
   }
   fs::rename(temp, path, ec);  // atomic: other processes see the old file or the whole new one
 }
@@ -98,7 +108,9 @@ Split compute(const json& task, sandbox::Sandbox& box, const std::string& path)
   }
   json split = task.value("kind", "") == "cpp_call" ? detail::split_cpp(task, box) : split_python(task, box);
   split["measured_on"] = cpu_model();
-  if (!split.value("transient", false)) {
+  // Only successful splits go to disk: a failure may come from this machine (a missing header,
+  // a loaded machine's timeout), and is computed again by the next process.
+  if (!split.contains("unsupported")) {
     write_cached(path, split);
   }
   return std::make_shared<const json>(std::move(split));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <vector>
 
 namespace rb::verifiers::code {
@@ -135,23 +136,39 @@ bool bags_equal(const json& a, const json& e)
   return true;
 }
 
+bool is_pair(const json& p) { return p.is_array() && p.size() == 2; }
+
+/// Keys are found by their exact JSON first (n log n), then, for float keys written another
+/// way, by the float rule (quadratic, bounded like bags_equal).
 bool dicts_equal(const json& a, const json& e)
 {
   if (!a.is_array() || !e.is_array() || a.size() != e.size()) {
     return false;
   }
-  for (const auto& pair : e) {
-    if (!pair.is_array() || pair.size() != 2) {
+  std::map<std::string, const json*> by_key;
+  for (const auto& pair : a) {
+    if (!is_pair(pair)) {
       return false;
     }
-    bool found = false;
-    for (const auto& other : a) {
-      if (other.is_array() && other.size() == 2 && values_equal(other[0], pair[0])) {
-        found = values_equal(other[1], pair[1]);
-        break;
+    by_key.emplace(pair[0].dump(), &pair[1]);
+  }
+  constexpr std::size_t k_max_quadratic = 2000;
+  for (const auto& pair : e) {
+    if (!is_pair(pair)) {
+      return false;
+    }
+    const json* value = nullptr;
+    if (const auto it = by_key.find(pair[0].dump()); it != by_key.end()) {
+      value = it->second;
+    } else if (a.size() <= k_max_quadratic) {
+      for (const auto& other : a) {
+        if (values_equal(other[0], pair[0])) {
+          value = &other[1];
+          break;
+        }
       }
     }
-    if (!found) {
+    if (value == nullptr || !values_equal(*value, pair[1])) {
       return false;
     }
   }

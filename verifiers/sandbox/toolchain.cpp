@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 extern char** environ;
 
@@ -72,10 +73,22 @@ std::string build_pch()
   }
   const fs::path dir = fs::path(cache_root()) / "pch" / "gnu++17-O2";
   const fs::path gch = dir / "bits" / "stdc++.h.gch";
-  if (fs::exists(gch, ec)) {
-    return dir.string();
-  }
   fs::create_directories(gch.parent_path(), ec);
+  // <bits/stdc++.h> has no include guard: a second #include of it (a candidate's, after the
+  // driver's) finds the .gch unusable and then needs a header in the same folder. This one
+  // forwards to the system's.
+  const fs::path forward = dir / "bits" / "stdc++.h";
+  if (!fs::exists(forward, ec)) {
+    const std::string temp = forward.string() + ".tmp." + std::to_string(::getpid());
+    {
+      std::ofstream out(temp);
+      out << "#include_next <bits/stdc++.h>\n";
+    }
+    fs::rename(temp, forward, ec);
+  }
+  if (fs::exists(gch, ec)) {
+    return fs::exists(forward, ec) ? dir.string() : std::string();
+  }
   const std::string temp = gch.string() + ".tmp." + std::to_string(::getpid());
   // Trusted input (a system header), so g++ runs directly; the result is renamed into place
   // atomically, as other harness processes may build it at the same time.
@@ -103,7 +116,10 @@ std::string build_pch()
     return "";
   }
   fs::rename(temp, gch, ec);
-  return ec ? std::string() : dir.string();
+  if (ec) {
+    return "";
+  }
+  return fs::exists(forward, ec) ? dir.string() : std::string();
 }
 }  // namespace
 

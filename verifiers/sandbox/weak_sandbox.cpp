@@ -89,9 +89,11 @@ RunResult WeakSandbox::run(const RunSpec& spec)
   const std::string stdin_path = root + "/stdin";
   const Identity who{m_rootful, m_rootful ? m_uids.program(lease.slot()) : 0,
                      m_rootful ? m_uids.program(lease.slot()) : 0};
-  bool ok = ::mkdir(work.c_str(), 0755) == 0 && ::chmod(root.c_str(), 0711) == 0 &&
+  // Other slots' programs (other uids) may not read this run's files: the work dir is its
+  // uid's alone, and stdin is opened before the uid drop.
+  bool ok = ::mkdir(work.c_str(), m_rootful ? 0700 : 0755) == 0 && ::chmod(root.c_str(), 0711) == 0 &&
             write_file(work + "/" + (spec.language == Language::cpp ? k_source_cpp : k_source_python), spec.source, 0644) &&
-            write_file(stdin_path, spec.stdin_data, 0644);
+            write_file(stdin_path, spec.stdin_data, m_rootful ? 0600 : 0644);
   for (const auto& file : spec.files) {
     ok = ok && write_file(work + "/" + file.name, file.content, file.executable ? 0755 : 0644);
   }
