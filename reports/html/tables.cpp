@@ -1,6 +1,7 @@
 // The HTML summary table (model x suite) and the scaling table (pass@k, maj@k at every k).
 #include <fmt/format.h>
 
+#include "reports/columns.hpp"
 #include "reports/format.hpp"
 #include "reports/html/escape.hpp"
 #include "reports/html/view.hpp"
@@ -9,34 +10,12 @@ namespace rb::reports::html {
 
 namespace {
 
-struct Column {
+struct Header {
   const char* name;
   const char* definition;  // the header's tooltip
 };
 
-constexpr Column k_summary_columns[] = {
-    {"model", "the model's label; SIMULATED: served by serve-sim"},
-    {"suite", "the suite as the run named it"},
-    {"problems", "distinct problems"},
-    {"samples", "stored samples, failed generations included"},
-    {"accuracy", "avg@n: mean over problems of the share of correct samples"},
-    {"95% interval", "Wilson for one sample per problem, else problem-level bootstrap"},
-    {"pass@k", "unbiased pass@k at the largest k the row allows"},
-    {"maj@k", "majority vote of disjoint blocks of k samples; ties scored fractionally"},
-    {"reasoning tok/sample", "mean reasoning tokens per generated sample"},
-    {"answer tok/sample", "mean output tokens minus reasoning tokens per generated sample"},
-    {"truncated", "share of graded samples cut by the token limit or an unclosed reasoning block"},
-    {"no answer", "share of graded samples with no extractable answer"},
-    {"cost $", "at the model's configured prices, cached samples included"},
-    {"$/correct", "cost divided by correct samples"},
-    {"energy J", "joules measured by a meter"},
-    {"J/correct", "joules per correct sample"},
-    {"latency p50 ms", "median end-to-end request time"},
-    {"latency p99 ms", "99th percentile end-to-end request time"},
-    {"output tok/s", "output tokens over the row's wall-clock window (first request start to last end)"},
-};
-
-std::string header(const Column* columns, std::size_t count)
+std::string header(const Header* columns, std::size_t count)
 {
   std::string out = "<thead><tr>";
   for (std::size_t i = 0; i < count; ++i) {
@@ -49,11 +28,6 @@ std::string header(const Column* columns, std::size_t count)
 std::string cell(const std::string& text, const char* cls = "num")
 {
   return fmt::format("<td class=\"{}\">{}</td>", cls, escape_html(text));
-}
-
-std::string not_measured()
-{
-  return "<td class=\"not-measured\">not measured</td>";
 }
 
 std::string model_cell(const RowView& r)
@@ -78,27 +52,48 @@ std::string money_cell(double usd)
   return usd > 0 ? cell(money(usd)) : "<td class=\"not-measured\">not priced</td>";
 }
 
+/// A summary cell with its marks: SIMULATED and est. badges, "not measured" and "not priced".
+std::string marked_cell(const reports::Column& column, const reports::Cell& c)
+{
+  const char* cls = column.left ? "text" : "num";
+  switch (c.mark) {
+    case Mark::not_measured:
+      return "<td class=\"not-measured\">not measured</td>";
+    case Mark::not_priced:
+      return "<td class=\"not-measured\">not priced</td>";
+    case Mark::estimated:
+      return fmt::format(
+          "<td class=\"{}\">{} <span class=\"badge estimated\" title=\"usage not reported: "
+          "estimated\">est.</span></td>",
+          cls, escape_html(c.text));
+    case Mark::simulated:
+      return fmt::format("<td class=\"{}\">{} <span class=\"badge simulated\">SIMULATED</span></td>", cls,
+                         escape_html(c.text));
+    case Mark::none:
+      break;
+  }
+  return fmt::format("<td class=\"{}\">{}</td>", cls, escape_html(c.text));
+}
+
 }  // namespace
 
 std::string summary_table(const ReportView& view)
 {
-  std::string out = "<div class=\"table-wrap\"><table id=\"summary-table\" class=\"data\">";
-  out += header(k_summary_columns, std::size(k_summary_columns));
-  out += "<tbody>";
+  // The columns come from reports/columns.cpp (marked k_in_html).
+  const auto cols = table_columns(k_in_html);
+  std::string out = "<div class=\"table-wrap\"><table id=\"summary-table\" class=\"data\"><thead><tr>";
+  for (const reports::Column* c : cols) {
+    out += fmt::format("<th scope=\"col\" title=\"{}\">{}</th>", escape_html(c->definition),
+                       escape_html(c->label));
+  }
+  out += "</tr></thead><tbody>";
   for (const auto& r : view.rows) {
-    const SummaryRow& row = *r.row;
-    const bool est = row.tokens_estimated > 0;
+    const RowRef ref{*r.run, *r.row, r.series};
     out += fmt::format("<tr data-model=\"{}\" data-suite=\"{}\">", escape_html(r.series),
-                       escape_html(row.suite));
-    out += model_cell(r) + cell(row.suite, "text") + cell(std::to_string(row.problems)) +
-           cell(std::to_string(row.samples)) + cell(percent(row.accuracy.value)) +
-           cell(percent_interval(row.accuracy.ci95)) + cell(at_largest_k(row.pass_at_k)) +
-           cell(at_largest_k(row.maj_at_k)) + token_cell(row.mean_reasoning_tokens, est) +
-           token_cell(row.mean_answer_tokens, est) + cell(percent(row.truncation_rate)) +
-           cell(percent(row.no_answer_rate)) + money_cell(row.cost_usd) +
-           money_cell(row.cost_per_correct_usd) + not_measured() + not_measured() +
-           cell(millis(row.e2e_p50_ms)) + cell(millis(row.e2e_p99_ms)) +
-           (row.throughput_tokens_per_s < 0 ? not_measured() : cell(throughput(row.throughput_tokens_per_s)));
+                       escape_html(r.row->suite));
+    for (const reports::Column* c : cols) {
+      out += marked_cell(*c, c->display(ref));
+    }
     out += "</tr>";
   }
   return out + "</tbody></table></div>\n";
@@ -106,7 +101,7 @@ std::string summary_table(const ReportView& view)
 
 std::string scaling_table(const ReportView& view)
 {
-  static constexpr Column k_columns[] = {
+  static constexpr Header k_columns[] = {
       {"model", "the model's label"},
       {"suite", "the suite"},
       {"k", "samples per problem drawn"},
