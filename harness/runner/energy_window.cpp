@@ -175,6 +175,9 @@ EnergyWindow::EnergyWindow(store::Store& store, std::int64_t run_id, const confi
       }
     }
   }
+  if (sources.empty() && unavailable.empty()) {
+    unavailable.emplace_back("no meter configured ([energy] gpus = \"none\", rapl = false, no dcgm_url)");
+  }
   m_record.unavailable = util::join(unavailable, "; ");
   open(std::move(sources), energy);
 }

@@ -123,10 +123,13 @@ TEST_CASE("a window stamps spans, attributes energy and prices local engines", "
     window.started(i);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  for (std::size_t i = 0; i < items.size(); ++i) {  // all end together: the same spans
+    records.push_back(f.record(items[i].first, static_cast<int>(i), items[i].second));
+    window.finished(i, records.back());
+  }
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    store::SampleRecord r = f.record(items[i].first, static_cast<int>(i), items[i].second);
-    window.finished(i, r);
+    const store::SampleRecord& r = records[i];
     CHECK(r.window_id == window.id());
     CHECK(r.end_s >= r.start_s);
     ids.push_back(f.db.insert_sample(r));
@@ -200,6 +203,7 @@ TEST_CASE("a window without sources records times and says why nothing was measu
   CHECK(windows[0].unavailable == "metering off");
   CHECK_FALSE(windows[1].energy_joules.has_value());
   CHECK(windows[1].energy_method.empty());
+  CHECK_THAT(windows[1].unavailable, Catch::Contains("no meter configured"));
   CHECK(windows[1].max_concurrency == 1);
   f.db.for_each_sample_facts(f.run_id, [&](const store::SampleFacts& s) { CHECK_FALSE(s.energy_joules.has_value()); });
 }
