@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "adapters/sim/sim_behaviour.hpp"
 #include "adapters/sim/sim_text.hpp"
 #include "harness/util/rng.hpp"
 
@@ -62,20 +63,35 @@ Completion generate(const SimModel& model, const GenerationRequest& request)
   std::vector<std::string> answer;
   const bool has_oracle = request.oracle.has_value() && !request.oracle->empty();
   const std::string reference = has_oracle ? *request.oracle : std::string(k_no_oracle_answer);
+  std::string final_answer;  // what the answer part says (empty: no answer)
   switch (completion.outcome) {
     case Outcome::no_answer:
       answer = no_answer_words(answer_target, answer_rng);
       break;
     case Outcome::wrong:
-      answer = answer_words(has_oracle ? wrong_answer(reference, answer_rng) : reference, answer_target,
-                            answer_rng);
+      final_answer = has_oracle ? wrong_answer(reference, answer_rng) : reference;
+      answer = answer_words(final_answer, answer_target, answer_rng);
       break;
     case Outcome::correct:
+      final_answer = reference;
       answer = answer_words(reference, answer_target, answer_rng);
       break;
   }
 
-  append_channel(completion.tokens, Channel::reasoning, reasoning_words(reasoning_count, text_rng));
+  std::vector<std::string> reasoning = reasoning_words(reasoning_count, text_rng, model.reflection_one_in);
+  BehaviourDraw behaviour = draw_behaviours(model, request.key);
+  if (behaviour.mixes_language) {
+    mix_language(reasoning, behaviour.rng);
+  }
+  if (behaviour.answers_early && !final_answer.empty()) {
+    state_answer_early(reasoning, unboxed(final_answer), behaviour.rng);
+  }
+  if (behaviour.loops) {  // stuck until the budget: no answer, finish_reason "length"
+    reasoning = loop_until(reasoning, request.max_tokens.value_or(reasoning_count), behaviour.rng);
+    answer.clear();
+    completion.truncated = true;
+  }
+  append_channel(completion.tokens, Channel::reasoning, std::move(reasoning));
   append_channel(completion.tokens, Channel::answer, std::move(answer));
   if (request.max_tokens && *request.max_tokens < static_cast<std::int64_t>(completion.tokens.size())) {
     completion.tokens.resize(static_cast<std::size_t>(std::max<std::int64_t>(0, *request.max_tokens)));

@@ -59,6 +59,10 @@ std::optional<detail::ScenarioIssue> model_issue(const SimModel& model, const st
   const std::pair<std::string_view, std::optional<std::string>> checks[] = {
       {"accuracy", outside(model.accuracy, 0, 1)},
       {"no_answer_rate", outside(model.no_answer_rate, 0, 1)},
+      {"language_mixing_rate", outside(model.language_mixing_rate, 0, 1)},
+      {"loop_rate", outside(model.loop_rate, 0, 1)},
+      {"intermediate_answer_rate", outside(model.intermediate_answer_rate, 0, 1)},
+      {"reflection_one_in", negative(model.reflection_one_in)},
       {"reasoning_tokens_mean", negative(model.reasoning_tokens_mean)},
       {"reasoning_tokens_sd", negative(model.reasoning_tokens_sd)},
       {"answer_tokens_mean", negative(model.answer_tokens_mean)},
@@ -139,16 +143,23 @@ Scenario default_scenario()
   Scenario scenario;
   scenario.source = "built-in scenario";
 
-  SimModel r1 = make_model("r1-like", "SIMULATED R1-like: accurate, long <think> reasoning, cheap tokens",
+  SimModel r1 = make_model("r1-like",
+                           "SIMULATED R1-like: accurate, long <think> reasoning that reflects often, states "
+                           "its answer early and sometimes mixes in Chinese; cheap tokens",
                            0.85, ReasoningStyle::think_tags, 1500, 500, 80);
+  r1.reflection_one_in = 30;
+  r1.language_mixing_rate = 0.2;
+  r1.intermediate_answer_rate = 0.6;
   r1.ttft_ms = 120;
   r1.tokens_per_s = 3000;
   r1.prices = Prices{0.55, 0.14, 2.19};
 
   SimModel distill = make_model("distill-7b-like",
                                 "SIMULATED distilled-7B-like: less accurate, shorter reasoning in "
-                                "reasoning_content",
+                                "reasoning_content that reflects rarely and sometimes loops until the budget",
                                 0.6, ReasoningStyle::field, 800, 300, 50);
+  distill.reflection_one_in = 150;
+  distill.loop_rate = 0.12;
   distill.no_answer_rate = 0.04;
   distill.ttft_ms = 60;
   distill.tokens_per_s = 5000;

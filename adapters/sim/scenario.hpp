@@ -31,6 +31,11 @@ struct SimModel {
   double reasoning_tokens_sd = 200;
   double answer_tokens_mean = 40;
   ReasoningStyle reasoning = ReasoningStyle::think_tags;
+  // Reasoning behaviours (docs/serve-sim.md, "Behaviours"; measured by verifiers/behaviour/).
+  int reflection_one_in = 40;            ///< one reflection phrase per this many reasoning words; 0: none
+  double language_mixing_rate = 0;       ///< share of samples whose reasoning switches to Chinese for a while
+  double loop_rate = 0;                  ///< share of samples stuck repeating a phrase until the token budget
+  double intermediate_answer_rate = 0;   ///< share of samples stating their answer early, then reasoning on
   double ttft_ms = 0;                  ///< time to the first token
   double tokens_per_s = 0;             ///< 0: instant
   Prices prices;                       ///< suggested prices for the harness side (USD per Mtok)

@@ -163,6 +163,13 @@ class ScenarioReader {
         {"reasoning_tokens_sd", num(m.reasoning_tokens_sd)},
         {"answer_tokens_mean", num(m.answer_tokens_mean)},
         {"reasoning", [&](const toml::node& n, const std::string& k) { m.reasoning = style(n, k); }},
+        {"reflection_one_in",
+         [&](const toml::node& n, const std::string& k) {
+           m.reflection_one_in = static_cast<int>(integer(n, k, 0, 1'000'000));
+         }},
+        {"language_mixing_rate", num(m.language_mixing_rate)},
+        {"loop_rate", num(m.loop_rate)},
+        {"intermediate_answer_rate", num(m.intermediate_answer_rate)},
         {"ttft_ms", num(m.ttft_ms)},
         {"tokens_per_s", num(m.tokens_per_s)},
         {"prices",

@@ -21,7 +21,6 @@ constexpr std::string_view k_closing = "So the final answer is";
 constexpr std::string_view k_no_answer = "I am not able to determine the final answer with confidence.";
 constexpr std::array<std::string_view, 8> k_text_alternatives = {"A", "B",    "C",   "D",
                                                                  "E", "none", "yes", "no"};
-constexpr std::uint64_t k_reflection_one_in = 40;
 constexpr std::size_t k_max_exact_digits = 18;
 
 /// Splits at whitespace; each word after the first keeps the whitespace before it.
@@ -58,12 +57,12 @@ void append_filler(std::vector<std::string>& words, std::int64_t count, util::Sp
 
 }  // namespace
 
-std::vector<std::string> reasoning_words(std::int64_t count, util::SplitMix64& rng)
+std::vector<std::string> reasoning_words(std::int64_t count, util::SplitMix64& rng, int reflection_one_in)
 {
   std::vector<std::string> words;
   words.reserve(static_cast<std::size_t>(count));
   while (static_cast<std::int64_t>(words.size()) < count) {
-    if (!words.empty() && rng.below(k_reflection_one_in) == 0) {
+    if (reflection_one_in > 0 && !words.empty() && rng.below(static_cast<std::uint64_t>(reflection_one_in)) == 0) {
       const auto phrase = util::split(k_reflections[rng.below(k_reflections.size())], ' ');
       if (static_cast<std::int64_t>(words.size() + phrase.size()) <= count) {
         words.insert(words.end(), phrase.begin(), phrase.end());

@@ -13,8 +13,10 @@ namespace rb::sim::detail {
 /// The reference answer when no oracle was sent.
 inline constexpr std::string_view k_no_oracle_answer = "\\boxed{0}";
 
-/// Exactly `count` filler tokens (words or punctuation-attached words) for the reasoning.
-std::vector<std::string> reasoning_words(std::int64_t count, util::SplitMix64& rng);
+/// Exactly `count` filler tokens (words or punctuation-attached words) for the reasoning, with a
+/// reflection phrase ("Wait, let me check.", "Hmm,", "Alternatively,") starting at about one
+/// word in `reflection_one_in` (0: none).
+std::vector<std::string> reasoning_words(std::int64_t count, util::SplitMix64& rng, int reflection_one_in = 40);
 
 /// A closing sentence of about `count` words ending with "So the final answer is" and `reference`
 /// split at whitespace (the whitespace kept with the following word, so joining restores it).

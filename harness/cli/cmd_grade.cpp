@@ -17,6 +17,9 @@ namespace {
 int grade_command(const GradeFlags& flags)
 {
   if (!flags.db.empty()) {
+    if (flags.rewards) {
+      throw ConfigError("--rewards: works on generations from a file (--suite S --in FILE), not with --db");
+    }
     if (!flags.in.empty() || !flags.suite.empty()) {
       throw ConfigError("grade: use either --db (stored samples) or --suite with --in (a file), not both");
     }
@@ -39,6 +42,8 @@ std::function<int()> setup_grade(CLI::App& sub)
   sub.add_option("--out", flags->out, "verdicts as JSON lines (default: stdout)");
   sub.add_option("--db", flags->db, "grade the samples stored in this database again");
   sub.add_option("--run", flags->runs, "with --db: only this run (repeatable)");
+  sub.add_option("--rewards", flags->rewards,
+                 "with --in: add rule-based rewards to each line, e.g. accuracy,format,language (docs/behaviour.md)");
   return [flags] { return grade_command(*flags); };
 }
 

@@ -11,6 +11,7 @@
 #include "harness/store/store.hpp"
 #include "harness/util/task_pool.hpp"
 #include "suites/registry.hpp"
+#include "verifiers/behaviour/analyzer.hpp"
 #include "verifiers/registry.hpp"
 
 namespace rb::cli {
@@ -24,12 +25,16 @@ struct Regrade {
   store::SampleRow row;
   const Verifier* verifier = nullptr;
   Verdict verdict;
+  Behaviour behaviour;
 };
 
 struct NewVerdict {
   store::VerdictRecord record;
   bool changed = false;
+  Behaviour behaviour;  ///< measured again with the verdict (docs/behaviour.md)
 };
+
+const verifiers::behaviour::RuleBehaviourAnalyzer k_behaviour;
 
 /// The verifier of each suite: the one named by stored verdicts, else the suite's own.
 class VerifierCache {
@@ -71,6 +76,7 @@ void grade_chunk(std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int&
       pool.submit([&w] {
         const Sample& s = w.row.sample;
         w.verdict = grade(*w.verifier, w.row.problem, Response{s.text, s.reasoning, s.finish_reason, s.reasoning_unclosed});
+        w.behaviour = k_behaviour.analyze(w.row.problem, s, w.verifier);
       });
     }
   }
@@ -84,7 +90,8 @@ void grade_chunk(std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int&
     }
     out.push_back({{w.row.sample_id, std::string(w.verifier->name()), std::string(w.verifier->version()),
                     std::move(w.verdict)},
-                   changed});
+                   changed,
+                   std::move(w.behaviour)});
   }
   chunk.clear();
 }
@@ -113,6 +120,7 @@ void regrade_run(store::Store& store, const store::RunRecord& run)
     for (std::size_t i = start; i < std::min(verdicts.size(), start + k_regrade_batch); ++i) {
       changed += verdicts[i].changed ? 1 : 0;
       store.insert_verdict(verdicts[i].record);
+      store.insert_behaviour({verdicts[i].record.sample_id, std::string(k_behaviour.version()), verdicts[i].behaviour});
     }
     transaction.commit();
   }

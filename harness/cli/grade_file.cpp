@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "harness/cli/grade_rewards.hpp"
 #include "harness/core/error.hpp"
 #include "harness/core/reasoning.hpp"
 #include "harness/util/strings.hpp"
@@ -21,6 +22,7 @@ namespace {
 struct Generation {
   std::string problem_id;
   std::int64_t sample = 0;
+  std::string response;  ///< as given, reasoning tags included
   std::string text;
   std::string reasoning;
   std::string finish_reason;
@@ -65,7 +67,8 @@ Generation parse_line(const std::string& text, const std::string& where,
     throw ConfigError(where + ": problem_id '" + g.problem_id + "' is not in suite '" + suite + "'");
   }
   g.problem = problem->second;
-  const ReasoningSplit split = split_reasoning(field_string(line, "response", where, true));
+  g.response = field_string(line, "response", where, true);
+  const ReasoningSplit split = split_reasoning(g.response);
   g.text = split.answer;
   g.unclosed = split.unclosed;
   g.reasoning = field_string(line, "reasoning", where, false);
@@ -88,6 +91,7 @@ int grade_file(const GradeFlags& flags)
 {
   const Suite suite = suites::load_suite(flags.suite, {flags.data, "", 0});
   const auto verifier = verifiers::make_verifier(suite.verifier);
+  const std::optional<RewardLine> rewards = flags.rewards ? std::optional<RewardLine>(*flags.rewards) : std::nullopt;
   std::unordered_map<std::string, const Problem*> problems;
   for (const auto& p : suite.problems) {
     problems.emplace(p.id, &p);
@@ -127,12 +131,17 @@ int grade_file(const GradeFlags& flags)
   for (std::size_t i = 0; i < generations.size(); ++i) {
     const Verdict& v = verdicts[i];
     correct += v.correct() ? 1 : 0;
-    const nlohmann::json row{{"problem_id", generations[i].problem_id},
+    nlohmann::json row{{"problem_id", generations[i].problem_id},
                              {"sample", generations[i].sample},
                              {"verdict", to_string(v.kind)},
                              {"correct", v.correct()},
                              {"extracted", v.extracted ? nlohmann::json(*v.extracted) : nlohmann::json(nullptr)},
                              {"detail", v.detail}};
+    if (rewards) {
+      const Generation& g = generations[i];
+      rewards->add(row, suite.prompt, *g.problem, {g.response, g.reasoning, g.text, g.finish_reason, g.unclosed},
+                   *verifier, v);
+    }
     std::fprintf(out, "%s\n", row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   }
   if (out != stdout && std::fclose(out) != 0) {

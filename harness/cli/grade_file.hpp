@@ -1,6 +1,7 @@
 #pragma once
 // The two forms of `reasonbench grade` (cmd_grade.cpp): from a generations file, and again over
 // a database's stored samples.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ struct GradeFlags {
   std::string out;
   std::string db;
   std::vector<std::string> runs;
+  std::optional<std::string> rewards;  ///< --rewards accuracy,format,language (file form only)
 };
 
 /// Grades --in against --suite, writes verdict lines, prints a tally on stderr. Malformed input

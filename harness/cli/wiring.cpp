@@ -2,6 +2,7 @@
 
 #include "adapters/registry.hpp"
 #include "suites/registry.hpp"
+#include "verifiers/behaviour/analyzer.hpp"
 #include "verifiers/registry.hpp"
 
 namespace rb::cli {
@@ -17,6 +18,7 @@ runner::PlanFactories registry_factories()
   f.make_verifier = [](std::string_view name) { return verifiers::make_verifier(name); };
   f.make_adapter = [](const config::ModelConfig& model) { return adapters::make_adapter(model); };
   f.is_simulated = [](const config::ModelConfig& model) { return adapters::is_simulated(model); };
+  f.make_behaviour_analyzer = [] { return std::make_unique<verifiers::behaviour::RuleBehaviourAnalyzer>(); };
   return f;
 }
 

@@ -34,6 +34,9 @@ Plan build_plan(const config::RunConfig& config, const PlanFactories& factories)
     planned.simulated = factories.is_simulated(model_config);
     plan.models.push_back(std::move(planned));
   }
+  if (factories.make_behaviour_analyzer) {
+    plan.behaviour = factories.make_behaviour_analyzer();
+  }
   for (int sample = 0; sample < config.samples; ++sample) {
     for (std::uint32_t s = 0; s < plan.suites.size(); ++s) {
       const auto problems = static_cast<std::uint32_t>(plan.suites[s].suite.problems.size());

@@ -11,6 +11,7 @@
 
 #include "harness/config/config.hpp"
 #include "harness/core/adapter.hpp"
+#include "harness/core/behaviour.hpp"
 #include "harness/core/problem.hpp"
 #include "harness/core/verifier.hpp"
 #include "harness/store/store.hpp"
@@ -23,6 +24,8 @@ struct PlanFactories {
   std::function<std::unique_ptr<Verifier>(std::string_view name)> make_verifier;
   std::function<std::unique_ptr<Adapter>(const config::ModelConfig& model)> make_adapter;
   std::function<bool(const config::ModelConfig& model)> is_simulated;
+  /// Optional: the reasoning-behaviour analysis stored with each verdict (docs/behaviour.md).
+  std::function<std::unique_ptr<BehaviourAnalyzer>()> make_behaviour_analyzer;
 };
 
 struct PlannedSuite {
@@ -50,6 +53,7 @@ struct Plan {
   /// Sample-major order (every problem's first sample before any second sample), models
   /// interleaved, so a partial run covers all problems evenly.
   std::vector<WorkItem> items;
+  std::unique_ptr<BehaviourAnalyzer> behaviour;  ///< null: no behaviour analysis
 
   store::ItemKey key(const WorkItem& item) const;
   const Problem& problem(const WorkItem& item) const;

@@ -9,6 +9,7 @@
 #include "harness/core/error.hpp"
 #include "harness/core/pricing.hpp"
 #include "harness/runner/energy_window.hpp"
+#include "harness/runner/behaviour_stage.hpp"
 #include "harness/runner/event_queue.hpp"
 #include "harness/util/sha256.hpp"
 #include "harness/util/task_pool.hpp"
@@ -27,6 +28,7 @@ struct Generated {
 struct Graded {
   std::size_t item = 0;
   Verdict verdict;
+  std::optional<Behaviour> behaviour;
 };
 using Event = std::variant<Generated, Graded>;
 
@@ -38,6 +40,7 @@ struct PendingSample {
 struct PendingVerdict {
   std::size_t item = 0;
   Verdict verdict;
+  std::optional<Behaviour> behaviour;
 };
 struct InFlight {
   std::string started_at;
@@ -90,7 +93,7 @@ struct RunLoop::Impl {
   void on_generated(std::size_t item, std::expected<Sample, Error> result, const std::string& started_at,
                     const std::string& cache_key);
   void submit_grading(std::size_t item, const Sample& sample);
-  void on_graded(std::size_t item, Verdict verdict);
+  void on_graded(std::size_t item, Verdict verdict, std::optional<Behaviour> behaviour);
 
   // --- output
   void flush();
@@ -247,7 +250,7 @@ void RunLoop::Impl::handle(Event& event)
     return;
   }
   auto& graded = std::get<Graded>(event);
-  on_graded(graded.item, std::move(graded.verdict));
+  on_graded(graded.item, std::move(graded.verdict), std::move(graded.behaviour));
 }
 
 void RunLoop::Impl::on_generated(std::size_t item, std::expected<Sample, Error> result,
@@ -291,14 +294,14 @@ void RunLoop::Impl::submit_grading(std::size_t item, const Sample& sample)
   const Verifier* verifier = plan.suites[w.suite].verifier.get();
   const Problem* problem = &plan.problem(w);
   ++grading_in_flight;
-  grading.submit([queue = events, item, verifier, problem, text = sample.text, reasoning = sample.reasoning,
-                  finish = sample.finish_reason, unclosed = sample.reasoning_unclosed] {
-    Verdict verdict = grade(*verifier, *problem, Response{text, reasoning, finish, unclosed});
-    queue->push(Graded{item, std::move(verdict)});
+  grading.submit([queue = events, item, verifier, problem, sample, plan = &plan, work = w] {
+    Verdict verdict =
+        grade(*verifier, *problem, Response{sample.text, sample.reasoning, sample.finish_reason, sample.reasoning_unclosed});
+    queue->push(Graded{item, std::move(verdict), analyze_behaviour(*plan, work, sample)});
   });
 }
 
-void RunLoop::Impl::on_graded(std::size_t item, Verdict verdict)
+void RunLoop::Impl::on_graded(std::size_t item, Verdict verdict, std::optional<Behaviour> behaviour)
 {
   --grading_in_flight;
   ++snapshot.done;
@@ -308,7 +311,7 @@ void RunLoop::Impl::on_graded(std::size_t item, Verdict verdict)
     ++snapshot.graded;
     snapshot.correct += verdict.correct() ? 1 : 0;
   }
-  pending_verdicts.push_back({item, std::move(verdict)});
+  pending_verdicts.push_back({item, std::move(verdict), std::move(behaviour)});
 }
 
 void RunLoop::Impl::flush()
@@ -330,6 +333,7 @@ void RunLoop::Impl::flush()
     const Verifier& verifier = *plan.suites[w.suite].verifier;
     store.insert_verdict({sample_ids[p.item], std::string(verifier.name()), std::string(verifier.version()),
                           std::move(p.verdict)});
+    store_behaviour(store, plan, sample_ids[p.item], p.behaviour);
   }
   transaction.commit();
   pending_samples.clear();

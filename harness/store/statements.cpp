@@ -80,6 +80,19 @@ constexpr std::array<std::pair<StatementId, std::string_view>, k_statement_count
     {StatementId::sample_id_range_of_run, "SELECT min(id), max(id) FROM samples WHERE run_id = ?1"},
     {StatementId::sample_by_id, RB_SAMPLE_ROW_SELECT "WHERE s.id = ?1"},
     {StatementId::problem_by_id, "SELECT problem_json FROM problems WHERE id = ?1"},
+    // Columns read by position in behaviours.cpp.
+    {StatementId::insert_behaviour,
+     "INSERT OR REPLACE INTO behaviours (sample_id, analyzer_version, format_ok, truncated, mixed, "
+     "consistency, reasoning_visible, reflections, reasoning_tokens, repeated_ngram_ratio, loop, "
+     "tokens_after_first_correct, behaviour_json) "
+     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
+    {StatementId::behaviours_of_run,
+     "SELECT s.id, s.model, s.suite, s.problem_ref, v.verdict, b.format_ok, b.truncated, b.mixed, "
+     "b.consistency, b.reasoning_visible, b.reflections, b.reasoning_tokens, b.repeated_ngram_ratio, "
+     "b.loop, b.tokens_after_first_correct "
+     "FROM samples s JOIN behaviours b ON b.sample_id = s.id LEFT JOIN verdicts v ON v.sample_id = s.id "
+     "WHERE s.run_id = ?1 ORDER BY s.id"},
+    {StatementId::behaviour_json, "SELECT behaviour_json FROM behaviours WHERE sample_id = ?1"},
 }};
 
 #undef RB_NOW

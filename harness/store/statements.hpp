@@ -29,6 +29,9 @@ enum class StatementId {
   sample_id_range_of_run,
   sample_by_id,
   problem_by_id,
+  insert_behaviour,
+  behaviours_of_run,
+  behaviour_json,
   count  ///< not a statement: the number of ids
 };
 

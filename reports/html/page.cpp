@@ -7,6 +7,7 @@
 
 #include "harness/util/sha256.hpp"
 #include "reports/html/assets.hpp"
+#include "reports/html/behaviour_table.hpp"
 #include "reports/html/escape.hpp"
 #include "reports/html/view.hpp"
 #include "reports/render.hpp"
@@ -130,6 +131,9 @@ std::string to_html(const std::vector<RunSummary>& runs)
   out += "<h3>Latency and reasoning length</h3><div class=\"charts\">" + latency_charts(view) +
          length_charts(view) + "</div></section>\n";
   out += "<section id=\"scaling\"><h2>Test-time scaling</h2>" + scaling_table(view) + "</section>\n";
+  if (const std::string behaviour = behaviour_section(view); !behaviour.empty()) {
+    out += "<section id=\"behaviour\"><h2>Reasoning behaviour</h2>" + behaviour + "</section>\n";
+  }
   out += "<section id=\"samples\"><h2>Samples</h2>" + sample_browser(runs) + "</section>\n";
   out += "<section id=\"definitions\"><h2>Definitions</h2>" + definitions() + "</section>\n";
   out += "<footer>Built by reasonbench from the SQLite store alone; this file needs no network.</footer>\n";

@@ -38,12 +38,14 @@ BehaviourReport analyze(const Sample& sample, const BehaviourOptions& options, c
                         const Problem* problem)
 {
   BehaviourReport r;
+  r.options = options;
   const std::string content = model_content(sample);
   const bool inline_reasoning = content.find("</think>") != std::string::npos || content.find("<think>") != std::string::npos;
   r.format = check_format(content, inline_reasoning ? std::string_view() : std::string_view(sample.reasoning),
                           sample.text, sample.finish_reason, options.answer_form);
   r.unclosed_reasoning = sample.reasoning_unclosed;
   r.answer_missing = !sample.reasoning.empty() && sample.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  r.reasoning_visible = sample.reasoning.find_first_not_of(" \t\r\n") != std::string::npos;
   r.reasoning_language = language_shares(sample.reasoning, options.target_language);
   r.answer_language = language_shares(sample.text, options.target_language);
   r.consistency = r.reasoning_language.target_share();
@@ -54,7 +56,11 @@ BehaviourReport analyze(const Sample& sample, const BehaviourOptions& options, c
       r.reasoning_tokens > 0 ? 1000.0 * static_cast<double>(r.reflections.total) / static_cast<double>(r.reasoning_tokens) : 0.0;
   r.repetition = measure_repetition(sample.reasoning.empty() ? sample.text : sample.reasoning);
   if (verifier != nullptr && problem != nullptr) {
-    r.overthinking = measure_overthinking(sample.reasoning, r.reasoning_tokens, *verifier, *problem);
+    try {
+      r.overthinking = measure_overthinking(sample.reasoning, r.reasoning_tokens, *verifier, *problem);
+    } catch (const std::exception&) {
+      r.overthinking = {};  // a verifier that throws breaks its contract: no overthinking figure
+    }
   }
   return r;
 }
@@ -62,6 +68,8 @@ BehaviourReport analyze(const Sample& sample, const BehaviourOptions& options, c
 std::string to_json(const BehaviourReport& r)
 {
   nlohmann::json j{
+      {"target_language", r.options.target_language},
+      {"answer_form", r.options.answer_form},
       {"format_ok", r.format.format_ok()},
       {"reasoning_blocks", r.format.reasoning_blocks},
       {"reasoning_in_field", r.format.reasoning_in_field},
@@ -70,6 +78,8 @@ std::string to_json(const BehaviourReport& r)
       {"truncated_length", r.format.truncated_length},
       {"unclosed_reasoning", r.unclosed_reasoning},
       {"answer_missing", r.answer_missing},
+      {"truncated", r.truncated()},
+      {"reasoning_visible", r.reasoning_visible},
       {"consistency", r.consistency},
       {"answer_target_share", r.answer_language.target_share()},
       {"mixed", r.mixed},

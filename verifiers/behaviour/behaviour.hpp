@@ -24,9 +24,11 @@ struct BehaviourOptions {
 };
 
 struct BehaviourReport {
+  BehaviourOptions options;            ///< the target language and answer form used
   FormatCheck format;
   bool unclosed_reasoning = false;
   bool answer_missing = false;         ///< reasoning present but nothing after it
+  bool reasoning_visible = false;      ///< some reasoning text came back (hidden reasoning: false)
   LanguageShares reasoning_language;
   LanguageShares answer_language;
   double consistency = 1.0;            ///< the R1 reward: target-language share of the reasoning
@@ -36,6 +38,8 @@ struct BehaviourReport {
   Repetition repetition;
   Overthinking overthinking;
   std::int64_t reasoning_tokens = 0;   ///< as reported, else estimated (words x 1.3)
+  /// Cut off: finish_reason "length", reasoning never closed, or no answer after the reasoning.
+  bool truncated() const { return format.truncated_length || unclosed_reasoning || answer_missing; }
 };
 
 /// The model's whole text output with its reasoning tags, recovered from the stored response

@@ -27,6 +27,11 @@ std::vector<std::string> parse_rewards(std::string_view list)
       throw ConfigError("--rewards: unknown reward '" + name + "'" + util::did_you_mean(name, known) +
                         " (rewards: " + util::join(known, ", ") + ")");
     }
+    for (const auto& seen : out) {
+      if (seen == name) {
+        throw ConfigError("--rewards: reward '" + name + "' is listed twice");
+      }
+    }
     out.push_back(name);
   }
   return out;

@@ -1,0 +1,161 @@
+// Reasoning behaviour end to end: the three built-in SIMULATED models (examples/sim/instant.toml,
+// the quickstart models without delays) differ in how they reason, the run stores an analysis
+// with every verdict, and every report format shows the differences. Also `grade --rewards`.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_env.hpp"
+
+using namespace rb::test;
+
+namespace {
+
+const nlohmann::json& row_of(const nlohmann::json& report, const std::string& model)
+{
+  for (const auto& row : report.at("runs").at(0).at("rows")) {
+    if (row.at("model").get<std::string>().starts_with(model)) {
+      return row;
+    }
+  }
+  FAIL("no row for " << model);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("behaviour end to end: simulated models differ and every report shows it", "[e2e][behaviour]")
+{
+  TempDir dir;
+  SimServerProcess sim(source_dir() + "/examples/sim/instant.toml", dir.path().string());
+  const std::string db = dir.file("results.db");
+  write_file(dir.file("run.toml"), R"([run]
+name = "behaviour"
+samples = 2
+concurrency = 16
+seed = 3
+[[suite]]
+name = "gen:arith?n=40&seed=9&difficulty=2"
+[[model]]
+spec = "sim:r1-like"
+max_tokens = 6000
+[[model]]
+spec = "sim:distill-7b-like"
+max_tokens = 6000
+[[model]]
+spec = "sim:o1-like"
+max_tokens = 6000
+)");
+  const auto r = run_command({binary(), "run", dir.file("run.toml"), "--db", db},
+                             {"REASONBENCH_SIM_URL=" + sim.url()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(count_rows(db, "SELECT count(*) FROM samples") == 240);
+  CHECK(count_rows(db, "SELECT count(*) FROM behaviours") == 240);  // one analysis per verdict
+
+  const auto rep = run_command({binary(), "report", "--db", db, "--out", dir.file("report.json")});
+  REQUIRE(rep.exit_code == 0);
+  const auto report = nlohmann::json::parse(read_file(dir.file("report.json")));
+  const auto& r1 = row_of(report, "sim:r1-like").at("behaviour");
+  const auto& distill = row_of(report, "sim:distill-7b-like").at("behaviour");
+  const auto& o1 = row_of(report, "sim:o1-like").at("behaviour");
+  for (const auto* b : {&r1, &distill, &o1}) {
+    CHECK(b->at("all").at("samples") == 80);
+  }
+  const auto all = [](const nlohmann::json& b, const char* key) { return b.at("all").at(key).get<double>(); };
+
+  // R1-like: think tags with a boxed answer every time, reflects most, sometimes mixes in
+  // Chinese, and states its answer early (overthinking).
+  CHECK(all(r1, "format_ok_rate") == 1.0);
+  CHECK(all(r1, "truncation_rate") == 0.0);
+  CHECK(all(r1, "reflections_per_1k_tokens") > 2.5 * all(distill, "reflections_per_1k_tokens"));
+  CHECK(all(r1, "mixing_rate") > 0.08);
+  CHECK(all(r1, "mixing_rate") < 0.35);
+  CHECK(all(r1, "language_consistency") < 0.99);
+  CHECK(all(r1, "overthinking_samples") > 20);
+  CHECK(all(r1, "overthinking_tokens") > 300);
+
+  // Distill-7B-like: loops until the 6,000-token budget now and then: truncated, repeated
+  // 4-grams, and its wrong answers think far longer than its right ones.
+  CHECK(all(distill, "loop_rate") > 0.03);
+  CHECK(all(distill, "truncation_rate") >= all(distill, "loop_rate"));
+  CHECK(all(distill, "mixing_rate") == 0.0);
+  CHECK(all(distill, "repeated_ngram_ratio") > all(r1, "repeated_ngram_ratio"));
+  CHECK(all(distill, "overthinking_samples") == 0);
+  CHECK(distill.at("incorrect").at("mean_reasoning_tokens").get<double>() >
+        1.5 * distill.at("correct").at("mean_reasoning_tokens").get<double>());
+  CHECK(all(distill, "loop_rate") > all(r1, "loop_rate"));
+
+  // o1-like: reasoning hidden (counted, never shown): no text figures, no R1 format.
+  CHECK(all(o1, "visible_reasoning") == 0);
+  CHECK(o1.at("all").at("reflections_per_1k_tokens").is_null());
+  CHECK(o1.at("all").at("language_consistency").is_null());
+  CHECK(all(o1, "format_ok_rate") == 0.0);
+  CHECK(all(o1, "mean_reasoning_tokens") > all(r1, "mean_reasoning_tokens"));
+  // The suite has difficulty metadata: reasoning length per difficulty.
+  REQUIRE(r1.at("by_difficulty").size() == 1);
+  CHECK(r1.at("by_difficulty").at(0).at("difficulty") == "2");
+
+  for (const char* out : {"report.md", "report.csv", "report.html"}) {
+    INFO(out);
+    REQUIRE(run_command({binary(), "report", "--db", db, "--out", dir.file(out)}).exit_code == 0);
+  }
+  const std::string md = read_file(dir.file("report.md"));
+  CHECK_THAT(md, Catch::Contains("### Reasoning behaviour") && Catch::Contains("| reflections/1k tok |"));
+  CHECK_THAT(md, Catch::Contains("| sim:distill-7b-like (SIMULATED) | gen:arith?n=40&seed=9&difficulty=2 | wrong |"));
+  CHECK_THAT(read_file(dir.file("report.csv")), Catch::Contains("mixing_rate") && Catch::Contains("loop_rate"));
+  CHECK_THAT(read_file(dir.file("report.html")), Catch::Contains("Reasoning behaviour"));
+
+  // Grading again measures again: same figures, one analysis per sample.
+  const auto before = query_rows(db, "SELECT sample_id, behaviour_json FROM behaviours ORDER BY 1");
+  const auto g = run_command({binary(), "grade", "--db", db});
+  INFO(g.err);
+  REQUIRE(g.exit_code == 0);
+  CHECK(query_rows(db, "SELECT sample_id, behaviour_json FROM behaviours ORDER BY 1") == before);
+  CHECK(count_rows(db, "SELECT count(*) FROM behaviours") == 240);
+}
+
+TEST_CASE("grade --rewards writes accuracy, format and language rewards per line", "[e2e][behaviour]")
+{
+  TempDir dir;
+  // arith-0000 of this suite is 2 (tests/unit/test_suites.cpp pins it).
+  write_file(dir.file("gen.jsonl"),
+             "{\"problem_id\": \"arith-0000\", \"response\": \"<think>4 + 4 is 8, halve it.</think>So \\\\boxed{2}.\"}\n"
+             "{\"problem_id\": \"arith-0000\", \"sample\": 1, \"response\": \"\\\\boxed{2}\"}\n"
+             "{\"problem_id\": \"arith-0000\", \"sample\": 2, \"response\": \"<think>we add them 我们计算这个结果然后得到答案</think>\\\\boxed{3}\"}\n"
+             "{\"problem_id\": \"arith-0001\", \"response\": \"<think>never closed\", \"finish_reason\": \"length\"}\n");
+  const auto r = run_command({binary(), "grade", "--suite", "gen:arith?n=5&seed=7&difficulty=3", "--in",
+                              dir.file("gen.jsonl"), "--rewards", "accuracy,format,language"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto lines = lines_of(r.out);
+  REQUIRE(lines.size() == 4);
+  std::vector<nlohmann::json> rows;
+  for (const auto& line : lines) {
+    rows.push_back(nlohmann::json::parse(line));
+  }
+  CHECK(rows[0].at("rewards") == nlohmann::json{{"accuracy", 1.0}, {"format", 1.0}, {"language", 1.0}});
+  CHECK(rows[0].at("reward") == 3.0);
+  CHECK(rows[0].at("verdict") == "correct");
+  CHECK(rows[1].at("rewards").at("format") == 0.0);  // no reasoning block
+  CHECK(rows[1].at("rewards").at("accuracy") == 1.0);
+  CHECK(rows[2].at("rewards").at("accuracy") == 0.0);
+  CHECK(rows[2].at("rewards").at("format") == 1.0);
+  CHECK(rows[2].at("rewards").at("language").get<double>() == Approx(3.0 / 17.0));  // 3 English words, 14 Han
+  CHECK(rows[3].at("rewards") == nlohmann::json{{"accuracy", 0.0}, {"format", 0.0}, {"language", 1.0}});
+
+  const auto only = run_command({binary(), "grade", "--suite", "gen:arith?n=5&seed=7&difficulty=3", "--in",
+                                 dir.file("gen.jsonl"), "--rewards", "format"});
+  REQUIRE(only.exit_code == 0);
+  CHECK(nlohmann::json::parse(lines_of(only.out).at(0)).at("rewards") == nlohmann::json{{"format", 1.0}});
+
+  const auto bad = run_command({binary(), "grade", "--suite", "gen:arith?n=5&seed=7&difficulty=3", "--in",
+                                dir.file("gen.jsonl"), "--rewards", "accuracy,fromat"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK(lines_of(bad.err).size() == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--rewards: unknown reward 'fromat', did you mean 'format'?"));
+  const auto with_db = run_command({binary(), "grade", "--db", dir.file("none.db"), "--rewards", "accuracy"});
+  CHECK(with_db.exit_code == 2);
+  CHECK_THAT(with_db.err, Catch::Contains("--rewards"));
+}
