@@ -8,8 +8,8 @@
 
 #include "harness/core/error.hpp"
 #include "harness/core/pricing.hpp"
-#include "harness/runner/energy_window.hpp"
 #include "harness/runner/behaviour_stage.hpp"
+#include "harness/runner/energy_window.hpp"
 #include "harness/runner/event_queue.hpp"
 #include "harness/util/sha256.hpp"
 #include "harness/util/task_pool.hpp"
