@@ -74,7 +74,8 @@ struct ZebraBrute {
   std::vector<std::vector<std::string>> values;         // per attribute
   std::map<std::string, std::pair<int, int>> where_is;  // value -> (attribute, index)
   json clues;
-  std::vector<std::vector<int>> perm;  // per attribute: house of each value index
+  std::vector<std::vector<int>> perm;   // per attribute: house of each value index
+  std::vector<std::vector<int>> first;  // the first arrangement found
   int count = 0;
 
   int house(const std::string& v) const
@@ -109,7 +110,9 @@ struct ZebraBrute {
   void solve(std::size_t attr)
   {
     if (attr == values.size()) {
-      ++count;
+      if (++count == 1) {
+        first = perm;
+      }
       return;
     }
     std::vector<int> p(static_cast<std::size_t>(houses));
@@ -186,8 +189,12 @@ int cryptarithm_count(const std::vector<std::string>& words)
 TEST_CASE("uniqueness: knights and knaves puzzles have exactly one consistent assignment",
           "[puzzles][unique]")
 {
-  for (int difficulty = 1; difficulty <= 5; ++difficulty) {
-    for (const auto& p : problems_of("gen:knights_and_knaves", 20, difficulty)) {
+  // Difficulties 1-5 (2-6 people), then 7 and 8 people, the most the parameter allows.
+  for (int difficulty = 1; difficulty <= 7; ++difficulty) {
+    const std::string spec = difficulty <= 5
+                                 ? "gen:knights_and_knaves"
+                                 : "gen:knights_and_knaves?people=" + std::to_string(difficulty + 1);
+    for (const auto& p : problems_of(spec, 20, std::min(difficulty, 5))) {
       const json cd = json::parse(p.checker_data);
       const std::size_t n = cd["names"].size();
       int consistent = 0;
@@ -231,8 +238,16 @@ TEST_CASE("uniqueness: sudoku puzzles have exactly one solution, the stored one"
 
 TEST_CASE("uniqueness: zebra puzzles have exactly one arrangement, the stored one", "[puzzles][unique]")
 {
-  for (int difficulty = 1; difficulty <= 4; ++difficulty) {
-    for (const auto& p : problems_of("gen:zebra", difficulty <= 2 ? 10 : 3, difficulty)) {
+  // Difficulties 1-5 and the largest grids the parameters allow in each direction.
+  std::vector<std::pair<std::string, int>> cases;
+  for (int difficulty = 1; difficulty <= 5; ++difficulty) {
+    cases.emplace_back("gen:zebra", difficulty <= 2 ? 10 : difficulty == 5 ? 2 : 3);
+  }
+  cases.emplace_back("gen:zebra?houses=6&attributes=3", 2);
+  cases.emplace_back("gen:zebra?houses=3&attributes=6", 3);
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const int difficulty = k < 5 ? static_cast<int>(k) + 1 : 2;
+    for (const auto& p : problems_of(cases[k].first, cases[k].second, difficulty)) {
       const json cd = json::parse(p.checker_data);
       ZebraBrute z;
       z.houses = cd["houses"];
@@ -247,7 +262,13 @@ TEST_CASE("uniqueness: zebra puzzles have exactly one arrangement, the stored on
       }
       z.solve(0);
       INFO(p.text);
-      CHECK(z.count == 1);
+      REQUIRE(z.count == 1);
+      for (std::size_t a = 0; a < z.values.size(); ++a) {
+        for (std::size_t i = 0; i < z.values[a].size(); ++i) {
+          const auto house = static_cast<std::size_t>(z.first[a][i]);
+          CHECK(cd["solution"][house][a].get<std::string>() == z.values[a][i]);
+        }
+      }
     }
   }
 }
