@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/behaviour_summary.hpp"
+#include "reports/columns.hpp"
 #include "reports/summary.hpp"
 
 namespace rb::reports {
@@ -27,6 +28,10 @@ std::span<const BehaviourColumn> behaviour_columns();
 /// The groups of a row a table shows: ("all", "correct", "wrong"), each with its figures;
 /// "correct" and "wrong" only when they have samples.
 std::vector<std::pair<const char*, const BehaviourGroup*>> behaviour_groups(const BehaviourSummary& summary);
+
+/// The behaviour figures as CSV-only summary columns (behaviour_columns.cpp), appended to
+/// columns() after the meters'.
+std::span<const Column> behaviour_csv_columns();
 
 /// Sets each row's `behaviour` from the store's analyses of run `run_id`.
 void attach_behaviour(store::Store& store, std::int64_t run_id, std::vector<SummaryRow>& rows);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "reports/format.hpp"
+#include "reports/behaviour_render.hpp"
 #include "reports/meter_columns.hpp"
 
 namespace rb::reports {
@@ -361,6 +362,8 @@ std::span<const Column> columns()
     std::vector<Column> v(std::begin(k_columns), std::end(k_columns));
     const auto meters = meter_columns();
     v.insert(v.end(), meters.begin(), meters.end());
+    const auto behaviour = behaviour_csv_columns();  // CSV only, from position 57
+    v.insert(v.end(), behaviour.begin(), behaviour.end());
     return v;
   }();
   return all;
