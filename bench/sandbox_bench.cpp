@@ -6,9 +6,13 @@
 //   .../true              /usr/bin/true: the sandbox's own cost without an interpreter
 //   BM_NamespacesCpp      compile (precompiled header) + run of a small C++ program
 // Threads: executions per second with several runs at once (2 cores here).
+// Counters: exec/s (wall clock, noisy on a shared machine) and cpu_ms/exec, the CPU time of this
+// process and of every process it started and reaped (supervisor, init, payload), which a
+// loaded machine changes far less.
 #include <benchmark/benchmark.h>
 
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <string>
@@ -28,6 +32,27 @@ using rb::sandbox::Status;
 const char* k_python = "/usr/bin/python3";
 const char* k_true = "/usr/bin/true";
 
+/// CPU seconds of this process and its reaped descendants so far.
+double cpu_seconds()
+{
+  double total = 0;
+  for (const int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
+    rusage usage{};
+    ::getrusage(who, &usage);
+    total += static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+             static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  }
+  return total;
+}
+
+void set_counters(benchmark::State& state, double cpu_start)
+{
+  state.counters["exec/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  if (state.threads() == 1) {
+    state.counters["cpu_ms/exec"] = (cpu_seconds() - cpu_start) * 1000 / static_cast<double>(state.iterations());
+  }
+}
+
 /// argv of the program under test for benchmark argument 0 (python) or 1 (true).
 std::vector<std::string> program(int which)
 {
@@ -42,6 +67,7 @@ void BM_Bare(benchmark::State& state)
     argv.push_back(const_cast<char*>(a.c_str()));
   }
   argv.push_back(nullptr);
+  const double cpu_start = cpu_seconds();
   for (auto _ : state) {
     pid_t pid = 0;
     if (::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
@@ -51,7 +77,7 @@ void BM_Bare(benchmark::State& state)
     int status = 0;
     ::waitpid(pid, &status, 0);
   }
-  state.counters["exec/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  set_counters(state, cpu_start);
 }
 
 void sandboxed(benchmark::State& state, Isolation isolation)
@@ -63,6 +89,7 @@ void sandboxed(benchmark::State& state, Isolation isolation)
   rb::sandbox::Sandbox& box = rb::sandbox::shared_sandbox(isolation);
   RunSpec spec;
   spec.command = program(static_cast<int>(state.range(0)));
+  const double cpu_start = cpu_seconds();
   for (auto _ : state) {
     const auto result = box.run(spec);
     if (result.status != Status::ok) {
@@ -70,7 +97,7 @@ void sandboxed(benchmark::State& state, Isolation isolation)
       return;
     }
   }
-  state.counters["exec/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  set_counters(state, cpu_start);
 }
 
 void BM_Namespaces(benchmark::State& state) { sandboxed(state, Isolation::namespaces); }
@@ -87,6 +114,7 @@ void BM_NamespacesCpp(benchmark::State& state)
   spec.language = Language::cpp;
   spec.source = "#include <bits/stdc++.h>\nint main() { std::vector<int> v{3, 1, 2}; std::sort(v.begin(), v.end()); "
                 "std::cout << v[0] << '\\n'; }\n";
+  const double cpu_start = cpu_seconds();
   for (auto _ : state) {
     const auto result = box.run(spec);
     if (result.status != Status::ok) {
@@ -94,6 +122,7 @@ void BM_NamespacesCpp(benchmark::State& state)
       return;
     }
   }
+  set_counters(state, cpu_start);
 }
 
 }  // namespace

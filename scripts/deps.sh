@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libbenchmark-dev catch2 libcli11-dev libtomlplusplus-dev libfmt-dev
   libseccomp-dev libgmp-dev libcpp-httplib-dev zlib1g-dev libssl-dev g++
   python3 curl procps time
+  python3-sortedcontainers  # code suites: LeetCode's runtime has it (17 LeetCodeDataset problems import it)
   python3-aiohttp  # bench/adapter_cpu.sh only: the Python asyncio + aiohttp client it compares with
   chromium  # tests/browser only: headless Chromium loads the HTML report (skipped when absent)
 )

@@ -20,7 +20,7 @@ using test::Mutant;
 
 namespace {
 
-/// References that the dataset's own tests reject, with the reason (docs/code.md).
+/// References that may fail here, with the reason (docs/code.md).
 struct KnownBad {
   const char* id;
   const char* why;
@@ -49,7 +49,7 @@ std::set<std::string> ids(std::initializer_list<KnownBad> known)
   return out;
 }
 
-/// References pass, except exactly the known-bad ones.
+/// References pass, except (at most) the known ones: each may fail for the reason given.
 void check_references(const Suite& suite, const Verifier& verifier, std::size_t expected_count,
                       std::initializer_list<KnownBad> known)
 {
@@ -61,15 +61,21 @@ void check_references(const Suite& suite, const Verifier& verifier, std::size_t 
   for (const auto& line : failed) {
     failed_ids.insert(line.substr(0, line.find(": ")));
   }
-  CHECK(failed_ids == ids(known));
+  const std::set<std::string> allowed = ids(known);
+  for (const auto& id : failed_ids) {
+    CHECK(allowed.contains(id));
+  }
   WARN(suite.name << ": references correct " << (expected_count - failed.size()) << "/" << expected_count);
 }
 
-/// Python mutants: return None and off by one are always wrong; a swapped branch may be an
-/// equivalent program, so it must fail on at least 90% of the problems that have one.
-void check_python_mutants(const Suite& suite, const Verifier& verifier, bool method, std::initializer_list<KnownBad> known)
+/// Python mutants: return None and off by one are wrong except where the dataset's own test
+/// accepts them (`equivalent`, each with the reason); a swapped branch may be an equivalent
+/// program, so it must fail on at least 90% of the problems that have one.
+void check_python_mutants(const Suite& suite, const Verifier& verifier, bool method, std::initializer_list<KnownBad> known,
+                          std::initializer_list<KnownBad> equivalent = {})
 {
   const std::set<std::string> skip = ids(known);
+  const std::set<std::string> tolerated = ids(equivalent);
   for (const Mutant kind : {Mutant::return_none, Mutant::off_by_one, Mutant::swapped_branch}) {
     const auto graded = test::grade_each(verifier, suite.problems, [&](const Problem& p) -> std::string {
       if (skip.contains(p.id)) {
@@ -87,7 +93,9 @@ void check_python_mutants(const Suite& suite, const Verifier& verifier, bool met
     if (kind == Mutant::swapped_branch) {
       CHECK(survivors.size() * 10 <= total);
     } else {
-      CHECK(survivors.empty());
+      for (const auto& line : survivors) {
+        CHECK(tolerated.contains(line.substr(0, line.find(": "))));
+      }
     }
     WARN(suite.name << " mutant " << static_cast<int>(kind) << ": caught " << (total - survivors.size()) << "/" << total);
   }
@@ -114,7 +122,9 @@ TEST_CASE("mbpp sanitized: 427 references pass, mutants fail", "[realdata][code]
   const Suite suite = suites::load_suite("mbpp", {});
   const auto verifier = verifiers::make_verifier(suite.verifier);
   check_references(suite, *verifier, 427, {});
-  check_python_mutants(suite, *verifier, false, {});
+  check_python_mutants(suite, *verifier, false, {},
+                       {{"Mbpp/82", "math.isclose(..., rel_tol=0.001) on results above 4000 accepts the result + 1"},
+                        {"Mbpp/85", "math.isclose(..., rel_tol=0.001) on results above 1000 accepts the result + 1"}});
 }
 
 TEST_CASE("mbpp full: 974 references pass", "[realdata][code]")
@@ -145,8 +155,12 @@ TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code
   }
   const Suite suite = suites::load_suite("leetcodedataset", {});
   const auto verifier = verifiers::make_verifier(suite.verifier);
-  check_references(suite, *verifier, 228, {});
-  check_python_mutants(suite, *verifier, true, {});
+  const std::initializer_list<KnownBad> slow{
+      {"find-the-number-of-subsequences-with-equal-gcd",
+       "its reference needs ~29 s of CPU for its 106 tests (Python): on an oversubscribed machine the wall clock "
+       "(2 x the 60 s CPU cap + 2 s) runs out first"}};
+  check_references(suite, *verifier, 228, slow);
+  check_python_mutants(suite, *verifier, true, slow);
 }
 
 TEST_CASE("humaneval-x-cpp: 164 references pass, mutants fail", "[realdata][code]")
