@@ -7,6 +7,7 @@
 #include "suites/generators/arith.hpp"
 #include "suites/generators/gen_suites.hpp"
 #include "suites/loaders/code_loaders.hpp"
+#include "suites/loaders/math_datasets.hpp"
 #include "suites/loaders/puzzle_bbh.hpp"
 #include "suites/loaders/puzzle_countdown.hpp"
 #include "suites/loaders/puzzle_cruxeval.hpp"
@@ -39,6 +40,20 @@ const std::vector<SuiteKind>& table()
   static const std::vector<SuiteKind> k_table{
       {"gen:arith", "seeded multi-step integer arithmetic (n, seed, difficulty 1-5); no data files",
        "gen:arith?n=50&seed=7&difficulty=3", load_gen_arith},
+      // Math (docs/math.md): graded by the "math" verifier; prompt = cot (default) | direct | fewshot.
+      {"gsm8k", "GSM8K test (1,319 grade-school word problems; answer after ####)", "gsm8k", load_gsm8k},
+      {"math500", "MATH-500 (500 competition problems, LaTeX answers); level=1-5, subject=NAME",
+       "math500?level=5&subject=Algebra", load_math500},
+      {"aime24", "AIME 2024 I and II (30, integer answers)", "aime24", load_aime24},
+      {"aime25", "AIME 2025 I and II (30, MathArena)", "aime25", load_aime25},
+      {"hmmt_feb_2025", "HMMT February 2025 (30, MathArena, LaTeX answers)", "hmmt_feb_2025", load_hmmt_feb_2025},
+      {"amc23", "AMC 2023 (40)", "amc23", load_amc23},
+      {"minerva_math", "Minerva OCW courses (272; gold = last \\boxed of the solution)", "minerva_math",
+       load_minerva_math},
+      {"olympiadbench", "OlympiadBench English text-only math (675; final_answer lists)", "olympiadbench",
+       load_olympiadbench},
+      {"math", "generic math file, one {\"id\", \"problem\", \"answer\"} per line; needs data = FILE",
+       "math", load_math_file},
       // Puzzles (docs/puzzles.md): generators take n, seed, difficulty 1-5 and their own knobs.
       {"gen:countdown", "seeded Countdown (TinyZero rule: every number once); numbers 3-6, use=all|subset",
        "gen:countdown?n=500&seed=7&difficulty=3", load_gen_countdown},

@@ -8,6 +8,7 @@
 #include "verifiers/code/code_verifier.hpp"
 #include "verifiers/exact/bbh_verifier.hpp"
 #include "verifiers/exact/numeric_verifier.hpp"
+#include "verifiers/math/math_verifier.hpp"
 #include "verifiers/puzzles/countdown_verifier.hpp"
 #include "verifiers/puzzles/cruxeval_verifier.hpp"
 #include "verifiers/puzzles/cryptarithm_verifier.hpp"
@@ -26,6 +27,9 @@ const std::vector<VerifierKind>& table()
   static const std::vector<VerifierKind> k_table{
       {"numeric", "one number, compared exactly as a rational (no tolerance)",
        [] { return std::make_unique<NumericVerifier>(); }},
+      // Math (docs/math.md): answer extraction, LaTeX parsing, exact and identity-tested equivalence.
+      {"math", "the final answer (boxed, phrase or fallback) equivalent to the gold: exact, sets, intervals, units",
+       [] { return std::make_unique<MathVerifier>(); }},
       // Puzzles (docs/puzzles.md): validity checks where several answers are valid.
       {"countdown", "an expression over the given numbers (TinyZero rule) equal to the target, exactly (GMP)",
        [] { return std::make_unique<CountdownVerifier>(); }},

@@ -61,6 +61,7 @@ std::string plain(std::string s)
 {
   static const std::vector<std::pair<std::regex, std::string>> k_rules{
       {std::regex(R"(\\(mbox|text)\{[^}]*\}(\^\d)?)"), ""},
+      {std::regex(R"(\\\$)"), ""},
       {std::regex(R"(\\left|\\right|\\!|\\,|\$|\\%|%|\^\\circ|\^\{\\circ\}|\s)"), ""},
       {std::regex(R"(^[a-zA-Z](\([a-z]\))?=)"), ""},
       {std::regex(R"(_\{?\d+\}?$)"), ""},

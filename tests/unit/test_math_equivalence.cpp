@@ -2,6 +2,7 @@
 // every wrong call of the reference graders that issue 3 lists.
 #include <catch2/catch.hpp>
 
+#include "harness/core/verifier.hpp"
 #include "verifiers/math/math_verifier.hpp"
 
 using rb::verifiers::compare_math_answers;
@@ -157,6 +158,53 @@ TEST_CASE("percent, degrees, units, bases, choices, text", "[math][equivalence]"
   CHECK(same("\\text{Monday}", "\\text{monday}"));
   CHECK_FALSE(same("\\text{Tuesday}", "Thursday"));
   CHECK_FALSE(same("3:4", "4:3"));
+  CHECK_FALSE(same("36^\\circ", "\\$36"));  // a degree sign and a currency are different units
+  CHECK_FALSE(same("20\\%", "\\$20"));
+  CHECK(same("45^\\circ", "45 \\text{ degrees}"));
+}
+
+TEST_CASE("a % added by the answer is a value unless the problem asks for a percentage", "[math][equivalence]")
+{
+  CHECK_FALSE(same("\\frac{1}{2}", "\\frac{1}{2}\\%"));
+  CHECK(same("0.005", "\\frac{1}{2}\\%"));
+  CHECK(same("12.5\\%", "12.5"));  // the gold's % may be omitted
+  rb::Problem p;
+  p.id = "p";
+  p.answer = "10";
+  p.text = "By what percent did the area decrease?";
+  const rb::verifiers::MathVerifier verifier;
+  CHECK(rb::grade(verifier, p, rb::Response{"\\boxed{10\\%}", "", "stop", false}).correct());
+  p.text = "What is half of 20?";
+  CHECK_FALSE(rb::grade(verifier, p, rb::Response{"\\boxed{10\\%}", "", "stop", false}).correct());
+}
+
+TEST_CASE("a European decimal comma is read when no other reading matches", "[math][equivalence]")
+{
+  CHECK(same("1000.99", "1000,99"));
+  CHECK(same("0,111", "0.111"));
+  CHECK(same("2.5", "2,5"));
+  CHECK_THAT(compare_math_answers("2.5", "2,5").rule, Catch::Contains("decimal comma"));
+  CHECK(same("2, 5", "2,5"));       // a list when the gold is a list
+  CHECK_FALSE(same("1.234", "1,234"));  // three digits after the comma: a thousands separator
+  CHECK(same("1234", "1,234"));
+}
+
+TEST_CASE("huge values agree only when written the same way", "[math][equivalence]")
+{
+  CHECK_FALSE(same("10^{10^{10}}", "10^{10^{10}}+1"));
+  CHECK_FALSE(same("10^{10^{10}}", "10^{10^{10}}-10^{10}"));
+  CHECK(same("10^{10^{10}}", "10^{10^{10}}"));
+  CHECK(same("e^{600}", "(e^{300})^2"));  // ~2^866: the second evaluation takes 1,030 bits
+  CHECK_FALSE(same("e^{600}", "(e^{300})^2 + 1"));
+  CHECK_FALSE(same("e^{2000}", "e^{2000} + 1"));  // beyond 2^1052: compared as written
+  CHECK(same("\\ln(10^{300})", "300\\ln 10"));
+}
+
+TEST_CASE("an equation set to zero is not the answer 0", "[math][equivalence]")
+{
+  CHECK_FALSE(same("0", "x' + \\frac{r}{V} x - r c = 0"));
+  CHECK_FALSE(same("0", "a + b = 0"));
+  CHECK(same("10", "a + b = 10"));
 }
 
 TEST_CASE("every comparison says which rule decided", "[math][equivalence]")

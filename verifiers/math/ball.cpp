@@ -175,10 +175,17 @@ BallOrder compare_balls(const Ball& a, const Ball& b, unsigned long agree_bits, 
   if (dist_low > rsum) {
     return BallOrder::different;
   }
+  mpf_class size = std::max(magnitude_upper(a), magnitude_upper(b));
+  // Beyond 2^(prec - agree_bits) the precision no longer resolves units: 10^{10^{10}} and
+  // 10^{10^{10}} + 1 overlap at any feasible precision, so overlap proves nothing there.
+  long size_exp = 0;
+  mpf_get_d_2exp(&size_exp, size.get_mpf_t());
+  if (size_exp > static_cast<long>(prec) - static_cast<long>(agree_bits)) {
+    return BallOrder::unknown;
+  }
   if (final) {
     return BallOrder::equal;
   }
-  mpf_class size = std::max(magnitude_upper(a), magnitude_upper(b));
   mpf_class spread = rsum + dist_high;
   if (spread == 0) {
     return BallOrder::equal;

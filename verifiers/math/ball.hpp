@@ -59,7 +59,8 @@ Ball ball_e(unsigned long precision);
 
 enum class BallOrder { equal, different, unknown };
 /// Equal when the balls overlap and their radii are below 2^-`agree_bits` of their size (or when
-/// `final` and they overlap at all); different when they do not overlap.
+/// `final` and they overlap at all); different when they do not overlap; unknown when they
+/// overlap but are larger than 2^(precision - agree_bits) (units no longer resolved).
 BallOrder compare_balls(const Ball& a, const Ball& b, unsigned long agree_bits, bool final);
 /// Real balls only: -1 / +1 when a < b / a > b certainly, 0 otherwise.
 int order_real(const Ball& a, const Ball& b);

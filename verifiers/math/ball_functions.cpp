@@ -303,7 +303,8 @@ std::optional<Ball> ball_exp(const Ball& z)
 std::optional<Ball> ball_log(const Ball& z)
 {
   const mpf_class low = magnitude_lower(z);
-  if (low <= 0 || too_wide(z)) {
+  // Relative width: log(10^{300}) is fine with a radius of 2^800 (its derivative is 1/|z|).
+  if (low <= 0 || z.rad * 16 > low) {
     return std::nullopt;
   }
   Ball out(z.prec);

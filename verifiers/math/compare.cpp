@@ -288,9 +288,9 @@ std::vector<Node> expand_plus_minus(const Node& n)
   return variants;
 }
 
-Decision equivalent(const Tree& gold, const Tree& pred)
+Decision equivalent(const Tree& gold, const Tree& pred, const CompareContext& context)
 {
-  Comparer comparer(gold, pred);
+  Comparer comparer(gold, pred, context);
   return comparer.answers();
 }
 
@@ -484,11 +484,14 @@ std::optional<Decision> Comparer::labelled(const Node& g, const Node& p)
     return Decision{d.equal, "the predicted value of '" + print(m_pred, p.kids[0], 40) + "': " + d.rule};
   }
   // "\frac12 \$ = \frac{10}{9}" and "a + b = 10" give their result; an equation with numbers on
-  // its left ("5x - 7y + 11z + 4 = 0") is not the answer 0.
+  // its left ("5x - 7y + 11z + 4 = 0") is not the answer 0, nor is one set to zero
+  // ("x' + \frac{r}{V} x - rc = 0": Math-Verify issue #60 read both as 0).
+  const bool zero_right = p.kids.size() == 2 && p.kids[1].kind == NodeKind::number &&
+                          m_pred.numbers[static_cast<std::size_t>(p.kids[1].num)].value == 0;
   if (p.kind == NodeKind::relation && g.kind != NodeKind::relation &&
       std::all_of(p.text.begin(), p.text.end(), [](char c) { return c == rel::eq; }) && p.kids.size() == 2 &&
       (!contains(p.kids[0], NodeKind::symbol) || !contains(p.kids[0], NodeKind::number)) &&
-      !contains(p.kids[1], NodeKind::symbol)) {
+      !contains(p.kids[1], NodeKind::symbol) && !(zero_right && contains(p.kids[0], NodeKind::symbol))) {
     const Decision d = items(g, p.kids.back());
     return Decision{d.equal, "the value after the last '=': " + d.rule};
   }
@@ -510,10 +513,20 @@ Decision Comparer::with_units(const Node& g, const Node& p)
     }
     if (ug->factor != up->factor && is_scalar_kind(gi.kind) && is_scalar_kind(pi.kind)) {
       const Decision d = scalars(gi, pi, ug->factor, up->factor);
-      return {d.equal, "converted " + ug->name + " and " + up->name + ": " + d.rule};
+      return {d.equal, (d.equal ? "converted " : "different units: converted ") + ug->name + " and " + up->name +
+                           ": " + d.rule};
     }
     const Decision d = items(gi, pi);
     return {d.equal, d.rule + " (same unit: " + ug->name + ")"};
+  }
+  // A degree sign or % on the side without a unit word is a unit too: "36^\circ" is not "\$36".
+  const auto& unit = ug ? ug : up;
+  const Node& other = ug ? pi : gi;
+  if (unit && (other.kind == NodeKind::degree || other.kind == NodeKind::percent)) {
+    const bool angle = unit->dimension == "angle";
+    if (!(angle && other.kind == NodeKind::degree)) {
+      return {false, "different units: " + unit->name + " and " + (other.kind == NodeKind::degree ? "degree" : "percent")};
+    }
   }
   const Decision d = items(gi, pi);
   return {d.equal, d.rule + (ug || up ? " (unit on one side only, ignored)" : "")};

@@ -12,7 +12,14 @@ struct Decision {
   std::string rule;  ///< the rule that decided, for the verdict's detail
 };
 
+/// What the problem says that changes a rule.
+struct CompareContext {
+  /// The problem asks for a percentage ("What percent of..."): a % sign the gold answer omits
+  /// may be written ("10\%" for gold 10). Otherwise a % added by the answer divides by 100.
+  bool percent_question = false;
+};
+
 /// Deterministic and bounded (an evaluation step budget per call); thread-safe.
-Decision equivalent(const Tree& gold, const Tree& pred);
+Decision equivalent(const Tree& gold, const Tree& pred, const CompareContext& context = {});
 
 }  // namespace rb::verifiers::math

@@ -15,6 +15,10 @@ namespace rb::verifiers::math {
 inline constexpr unsigned long k_precision = 192;        ///< first evaluation
 inline constexpr unsigned long k_agree_bits = 100;       ///< equal when balls agree to this many bits
 inline constexpr unsigned long k_final_precision = 1024;  ///< second evaluation, when the first cannot decide
+/// The second evaluation's precision grows with the values' size up to this (below the 1,344
+/// bits pi and ln 2 are held to, ball_functions.cpp); larger values are compared structurally,
+/// since their units cannot be resolved (10^{10^{10}} vs 10^{10^{10}}+1).
+inline constexpr unsigned long k_max_precision = 1216;
 inline constexpr int k_identity_points = 4;              ///< points per variable assignment test
 inline constexpr std::size_t k_max_items = 64;           ///< list items compared pairwise
 
@@ -28,7 +32,10 @@ std::vector<Node> expand_plus_minus(const Node& node);
 
 class Comparer {
  public:
-  Comparer(const Tree& gold, const Tree& pred) : m_gold(gold), m_pred(pred) {}
+  Comparer(const Tree& gold, const Tree& pred, const CompareContext& context = {})
+      : m_gold(gold), m_pred(pred), m_context(context)
+  {
+  }
 
   Decision answers();
   Decision items(const Node& g, const Node& p);
@@ -55,12 +62,13 @@ class Comparer {
   Decision text(const Node& g, const Node& p);
   std::optional<Decision> labelled(const Node& g, const Node& p);
   Value eval(const Tree& tree, const Node& node, const Assignment* point, unsigned long precision);
-  Outcome compare_values(const Value& a, const Value& b, bool final);
+  Outcome compare_values(const Value& a, const Value& b, unsigned long precision, bool final);
   Outcome values_at(const Node& g, const mpq_class& sg, const Node& p, const mpq_class& sp, const Assignment* point,
                     std::string* detail);
 
   const Tree& m_gold;
   const Tree& m_pred;
+  CompareContext m_context;
   long m_steps = k_evaluation_steps;
 };
 

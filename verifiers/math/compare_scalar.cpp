@@ -134,6 +134,18 @@ const NumberInfo* long_decimal(const Tree& tree, const Node& n)
   return &info;
 }
 
+/// The binary exponent of an upper bound of |v| (v.ok()).
+long magnitude_bits(const Value& v, unsigned long precision)
+{
+  const mpf_class size = magnitude_upper(v.to_ball(precision));
+  if (size == 0) {
+    return 0;
+  }
+  long exp = 0;
+  mpf_get_d_2exp(&exp, size.get_mpf_t());
+  return exp;
+}
+
 bool is_marker(const Node& n) { return n.kind == NodeKind::percent || n.kind == NodeKind::degree; }
 
 }  // namespace
@@ -149,12 +161,11 @@ Value Comparer::eval(const Tree& tree, const Node& node, const Assignment* point
   return v;
 }
 
-Outcome Comparer::compare_values(const Value& a, const Value& b, bool final)
+Outcome Comparer::compare_values(const Value& a, const Value& b, unsigned long precision, bool final)
 {
   if (a.state == Value::State::exact && b.state == Value::State::exact) {
     return a.form == b.form ? Outcome::equal : Outcome::different;
   }
-  const unsigned long precision = final ? k_final_precision : k_precision;
   switch (compare_balls(a.to_ball(precision), b.to_ball(precision), k_agree_bits, final)) {
     case BallOrder::equal:
       return Outcome::equal;
@@ -169,8 +180,9 @@ Outcome Comparer::compare_values(const Value& a, const Value& b, bool final)
 Outcome Comparer::values_at(const Node& g, const mpq_class& sg, const Node& p, const mpq_class& sp,
                             const Assignment* point, std::string* detail)
 {
+  unsigned long final_precision = k_final_precision;
   for (const bool final : {false, true}) {
-    const unsigned long precision = final ? k_final_precision : k_precision;
+    const unsigned long precision = final ? final_precision : k_precision;
     Value a = eval(m_gold, g, point, precision);
     Value b = eval(m_pred, p, point, precision);
     if (!a.ok() || !b.ok()) {
@@ -182,6 +194,9 @@ Outcome Comparer::values_at(const Node& g, const mpq_class& sg, const Node& p, c
         *detail = "skip";
         return Outcome::unknown;
       }
+      if (!final) {
+        continue;  // perhaps only too wide at this precision: decide at the final one
+      }
       *detail = "defined on one side only" + point_text(point) + " (" + (a.ok() ? b.why : a.why) + ")";
       return Outcome::different;
     }
@@ -191,7 +206,7 @@ Outcome Comparer::values_at(const Node& g, const mpq_class& sg, const Node& p, c
     if (sp != 1) {
       b = value_mul(b, Value::rational(sp), precision);
     }
-    const Outcome o = compare_values(a, b, final);
+    const Outcome o = compare_values(a, b, precision, final);
     if (o == Outcome::different) {
       *detail = value_text(a) + " != " + value_text(b) + point_text(point);
       return o;
@@ -199,9 +214,19 @@ Outcome Comparer::values_at(const Node& g, const mpq_class& sg, const Node& p, c
     if (o == Outcome::equal) {
       const bool exact = a.state == Value::State::exact && b.state == Value::State::exact;
       *detail = exact ? "exact: " + value_text(a)
-                      : (final ? "agree to " + std::to_string(k_final_precision) + "-bit precision"
+                      : (final ? "agree to " + std::to_string(precision) + "-bit precision"
                                : "agree to " + std::to_string(k_agree_bits) + " bits");
       return o;
+    }
+    if (!final) {
+      // Large values need the precision to resolve units: e^{1000} ~ 2^{1443}. Beyond
+      // k_max_precision (10^{10^{10}} vs 10^{10^{10}}+1) no evaluation can decide.
+      const long bits = std::max(magnitude_bits(a, precision), magnitude_bits(b, precision));
+      const long needed = bits + static_cast<long>(k_agree_bits) + 64;
+      if (needed > static_cast<long>(k_max_precision)) {
+        break;
+      }
+      final_precision = std::max(k_final_precision, static_cast<unsigned long>(std::max(needed, 0L)));
     }
   }
   *detail = "numerically undecidable";
@@ -244,9 +269,13 @@ Decision Comparer::scalars(const Node& g, const Node& p, const mpq_class& scale_
   std::string detail;
   if (is_marker(g) || is_marker(p)) {
     // 10% vs 10 and 10% vs 0.1 are both accepted; 50 vs 0.5 (no sign on either side) is not.
+    // A % the answer adds to a gold without one is a value (1/2% is not 1/2), unless the
+    // problem asks for a percentage (gold 10, answer 10%).
     const Node& gr = is_marker(g) ? g.kids[0] : g;
     const Node& pr = is_marker(p) ? p.kids[0] : p;
-    if (identity(gr, scale_g, pr, scale_p, &detail) == Outcome::equal) {
+    const bool added_percent = p.kind == NodeKind::percent && g.kind != NodeKind::percent;
+    if ((!added_percent || m_context.percent_question) &&
+        identity(gr, scale_g, pr, scale_p, &detail) == Outcome::equal) {
       return {true, detail + " (ignoring the % or degree sign)"};
     }
     if (identity(g, scale_g, p, scale_p, &detail) == Outcome::equal) {
@@ -315,8 +344,8 @@ Outcome Comparer::proportional(const Node& fg, const Node& fp, int* sign, std::s
         *detail = "defined on one side only" + point_text(at);
         return Outcome::different;
       }
-      const Outcome za = compare_values(a, zero, final);
-      const Outcome zb = compare_values(b, zero, final);
+      const Outcome za = compare_values(a, zero, precision, final);
+      const Outcome zb = compare_values(b, zero, precision, final);
       if (za == Outcome::unknown || zb == Outcome::unknown) {
         undecided = true;
         break;
@@ -332,7 +361,7 @@ Outcome Comparer::proportional(const Node& fg, const Node& fp, int* sign, std::s
         ratio = value_div(a, b, precision);
         continue;
       }
-      const Outcome o = compare_values(a, value_mul(*ratio, b, precision), final);
+      const Outcome o = compare_values(a, value_mul(*ratio, b, precision), precision, final);
       if (o == Outcome::unknown) {
         undecided = true;
         break;

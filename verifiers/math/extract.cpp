@@ -155,28 +155,49 @@ std::string strip_delimiters(std::string_view s)
   return std::string(s);
 }
 
-std::size_t count_words(const std::string& text)
+/// Words that make a run of text a sentence about the answer rather than the answer itself
+/// ("no numbers here at all", "after simplifying we obtain"): pronouns, verbs of working, adverbs.
+bool is_sentence_word(std::string_view word)
+{
+  static constexpr std::array<std::string_view, 36> k_words{
+      "i",     "we",    "you",   "it",     "its",   "this",  "that",    "these", "those",  "here",   "there",  "is",
+      "are",   "was",   "were",  "be",     "been",  "have",  "has",     "get",   "gets",   "got",    "obtain", "obtained",
+      "find",  "found", "so",    "thus",   "hence", "then",  "therefore", "after", "let",  "at", "answer", "answers"};
+  return std::find(k_words.begin(), k_words.end(), word) != k_words.end();
+}
+
+/// Counts the words of `text`; sets *sentence when one of them is a sentence word.
+std::size_t count_words(const std::string& text, bool* sentence)
 {
   std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool w = std::isspace(static_cast<unsigned char>(c)) == 0;
-    words += w && !in_word ? 1 : 0;
-    in_word = w;
+  std::size_t k = 0;
+  while (k < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[k])) != 0) {
+      ++k;
+      continue;
+    }
+    std::string word;  // its letters, lower case
+    for (; k < text.size() && std::isspace(static_cast<unsigned char>(text[k])) == 0; ++k) {
+      if (std::isalpha(static_cast<unsigned char>(text[k])) != 0) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+      }
+    }
+    ++words;
+    *sentence = *sentence || is_sentence_word(word);
   }
   return words;
 }
 
-bool has_text(const Node& n, std::size_t* words, bool* digits)
+bool has_text(const Node& n, std::size_t* words, bool* digits, bool* sentence)
 {
   if (n.kind == NodeKind::text) {
-    *words += count_words(n.text);
+    *words += count_words(n.text, sentence);
     *digits = *digits || std::any_of(n.text.begin(), n.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
     return true;
   }
   bool any = false;
   for (const auto& k : n.kids) {
-    any = has_text(k, words, digits) || any;
+    any = has_text(k, words, digits, sentence) || any;
   }
   return any;
 }
@@ -193,7 +214,8 @@ bool is_bare_answer(const std::string& text)
   }
   std::size_t words = 0;
   bool digits = false;
-  if (!has_text(tree->root, &words, &digits)) {
+  bool sentence = false;
+  if (!has_text(tree->root, &words, &digits, &sentence)) {
     return true;
   }
   // Text only when the whole answer is text: "Tuesday", "Carla and Evelyn"; not a sentence
@@ -203,7 +225,7 @@ bool is_bare_answer(const std::string& text)
                         (root.kind == NodeKind::list && std::all_of(root.kids.begin(), root.kids.end(), [](const Node& k) {
                            return k.kind == NodeKind::text;
                          }));
-  return all_text && !digits && words <= k_max_text_words;
+  return all_text && !digits && !sentence && words <= k_max_text_words;
 }
 
 /// A span whose whole content is one letter ("the largest $n$ is 34"): a name, not a value.

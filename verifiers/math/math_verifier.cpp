@@ -42,7 +42,51 @@ struct Compared {
   std::optional<Tree> pred;
 };
 
-Compared compare(std::string_view gold, std::string_view predicted)
+/// "1000,99", "0,111", "2,5": one comma between digits that cannot be a thousands separator
+/// (not three digits after it, or a leading 0 before it); the same number with a decimal point.
+std::optional<std::string> decimal_comma(std::string_view s)
+{
+  s = util::trim(s);
+  const bool negative = s.starts_with('-');
+  const std::string_view digits = negative ? s.substr(1) : s;
+  const std::size_t comma = digits.find(',');
+  if (comma == std::string_view::npos || comma == 0 || comma + 1 == digits.size() ||
+      digits.find_first_not_of("0123456789,") != std::string_view::npos || digits.find(',', comma + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const bool thousands = comma <= 3 && digits[0] != '0' && digits.size() - comma - 1 == 3;
+  if (thousands) {
+    return std::nullopt;
+  }
+  std::string out(s);
+  out[out.find(',')] = '.';
+  return out;
+}
+
+Compared compare_as_written(std::string_view gold, std::string_view predicted, const math::CompareContext& context);
+
+/// Compares, and when that fails and one side is a number with a European decimal comma
+/// ("1000,99" for 1000.99), compares it read that way (the development set's labelling policy).
+Compared compare(std::string_view gold, std::string_view predicted, const math::CompareContext& context = {})
+{
+  Compared out = compare_as_written(gold, predicted, context);
+  if (out.decision.equal) {
+    return out;
+  }
+  const auto g = decimal_comma(gold);
+  const auto p = decimal_comma(predicted);
+  if (!g && !p) {
+    return out;
+  }
+  Compared again = compare_as_written(g ? *g : gold, p ? *p : predicted, context);
+  if (!again.decision.equal) {
+    return out;
+  }
+  again.decision.rule = "',' read as a decimal comma: " + again.decision.rule;
+  return again;
+}
+
+Compared compare_as_written(std::string_view gold, std::string_view predicted, const math::CompareContext& context)
 {
   Compared out;
   std::string gold_error;
@@ -50,7 +94,7 @@ Compared compare(std::string_view gold, std::string_view predicted)
   out.gold = math::parse_answer(gold, &gold_error);
   out.pred = math::parse_answer(predicted, &pred_error);
   if (out.gold && out.pred) {
-    out.decision = math::equivalent(*out.gold, *out.pred);
+    out.decision = math::equivalent(*out.gold, *out.pred, context);
     return out;
   }
   const bool same = !loose_text(gold).empty() && loose_text(gold) == loose_text(predicted);
@@ -58,6 +102,13 @@ Compared compare(std::string_view gold, std::string_view predicted)
                                     : "the answer could not be read (" + pred_error + ")";
   out.decision = {same, same ? "same text; " + why : why};
   return out;
+}
+
+/// "What percent of...", "as a percentage", "%": the problem asks for a percentage.
+bool asks_for_percent(std::string_view problem_text)
+{
+  const std::string lower = util::to_lower(problem_text);
+  return lower.find("percent") != std::string::npos || lower.find('%') != std::string::npos;
 }
 
 }  // namespace
@@ -93,9 +144,11 @@ Verdict MathVerifier::verify(const Problem& problem, const Response& response) c
   // A gold answer written as a solution ("... so the answer is \boxed{20}") is its last box.
   const auto gold_box = problem.answer.find("box") != std::string::npos ? math::last_boxed(problem.answer) : std::nullopt;
   const std::string& gold = gold_box ? *gold_box : problem.answer;
-  Compared c = compare(gold, extraction->answer);
+  // The problem, or a gold solution ("... $\boxed{20}$ percent."), asks for a percentage.
+  const math::CompareContext context{asks_for_percent(problem.text) || asks_for_percent(problem.answer)};
+  Compared c = compare(gold, extraction->answer, context);
   if (!c.decision.equal && !extraction->alternative.empty()) {
-    Compared alt = compare(gold, extraction->alternative);
+    Compared alt = compare(gold, extraction->alternative, context);
     if (alt.decision.equal) {
       alt.decision.rule = "the value written with choice " + extraction->answer + ": " + alt.decision.rule;
       c = std::move(alt);
@@ -105,7 +158,7 @@ Verdict MathVerifier::verify(const Problem& problem, const Response& response) c
     // A gold answer "\textbf{(E)}\ 27" is choice E and the value 27.
     if (const auto choice = math::choice_with_value(gold)) {
       for (const std::string& form : {choice->first, choice->second}) {
-        Compared alt = compare(form, extraction->answer);
+        Compared alt = compare(form, extraction->answer, context);
         if (alt.decision.equal) {
           alt.decision.rule = "gold choice '" + gold + "' as '" + form + "': " + alt.decision.rule;
           c = std::move(alt);
@@ -119,7 +172,7 @@ Verdict MathVerifier::verify(const Problem& problem, const Response& response) c
     // does not pass).
     bool all = true;
     for (const auto& part : extraction->parts) {
-      all = all && compare(gold, part).decision.equal;
+      all = all && compare(gold, part, context).decision.equal;
     }
     if (all) {
       c.decision = {true, "each of the " + std::to_string(extraction->parts.size()) +

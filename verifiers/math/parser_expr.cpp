@@ -209,8 +209,9 @@ Node Parser::term()
     if (accept(Tok::times)) {
       kids.push_back(signed_factor());
     } else if (accept(Tok::divide)) {
-      Node left = std::move(kids.back());
-      kids.pop_back();
+      // Left-associative: "2 \times 3 \cdot 4 \div 6" is (2*3*4)/6, "a/b/c" is (a/b)/c.
+      Node left = kids.size() == 1 ? std::move(kids[0]) : make_node(NodeKind::mul, std::move(kids));
+      kids.clear();
       kids.push_back(make_node(NodeKind::div, {std::move(left), signed_factor()}));
     } else if (starts_factor()) {
       kids.push_back(postfix());

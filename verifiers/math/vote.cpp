@@ -70,7 +70,9 @@ class Voter {
     for (int k = 0; k < points; ++k) {
       Assignment point;
       for (std::size_t j = 0; j < vars.size(); ++j) {
-        point.emplace_back(vars[j], mpq_class(static_cast<long>(37 + 11 * j + 7 * k), static_cast<long>(19 + 3 * j + 5 * k)));
+        mpq_class q(static_cast<long>(37 + 11 * j + 7 * k), static_cast<long>(19 + 3 * j + 5 * k));
+        q.canonicalize();  // GMP's arithmetic assumes canonical operands: 44/24 would print unreduced results
+        point.emplace_back(vars[j], std::move(q));
       }
       EvalContext ctx;
       ctx.variables = &point;
