@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "harness/util/strings.hpp"
 #include "tests/support/sim_fixture.hpp"
 #include "tests/support/test_env.hpp"
 
@@ -84,7 +85,7 @@ TEST_CASE("strategies: n = 16, maj@16 and a reward model end to end", "[e2e][str
 
   SECTION("scoring resumes: only missing scores are asked for")
   {
-    const auto del = run_command({"sqlite3", db, "DELETE FROM scores WHERE sample_id % 3 = 0"});
+    const auto del = run_command({"/usr/bin/sqlite3", db, "DELETE FROM scores WHERE sample_id % 3 = 0"});
     REQUIRE(del.exit_code == 0);
     const auto left = count_rows(db, "SELECT count(*) FROM scores");
     CHECK(left < 2 * 30 * 16);
@@ -131,4 +132,63 @@ TEST_CASE("strategies: an unreachable scorer leaves samples unscored with a warn
     CHECK(unknown.exit_code == 0);
     CHECK_THAT(unknown.err, Catch::Contains("no reward model 'prn'") && Catch::Contains("did you mean 'prm'"));
   }
+}
+
+TEST_CASE("strategies: budget forcing against serve-sim's raw-prompt API", "[e2e][strategies]")
+{
+  TempDir dir;
+  write_file(dir.file("scenario.toml"), sim_scenario({}));
+  SimServerProcess sim(dir.file("scenario.toml"), dir.path().string());
+  const std::vector<std::string> env{"REASONBENCH_SIM_URL=" + sim.url()};
+  const std::string db = dir.file("results.db");
+  // serve-sim's r1-like thinks 120 +- 40 tokens per request.
+  write_file(dir.file("waits.toml"), R"(
+[run]
+samples = 2
+[[suite]]
+name = "gen:arith?n=10&seed=4"
+[[model]]
+spec = "sim:r1-like"
+label = "waits"
+api = "completions"
+force_min_thinking = 300
+force_max_waits = 3
+[[model]]
+spec = "sim:r1-like"
+label = "capped"
+api = "completions"
+force_max_thinking = 60
+force_answer_tokens = 200
+)");
+  const auto r = run_command({binary(), "run", dir.file("waits.toml"), "--db", db, "--run", "bf"}, env);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto waits = query_rows(db, "SELECT json_extract(response_json, '$.budget_forcing.waits'), "
+                                    "json_extract(response_json, '$.budget_forcing.thinking_tokens'), "
+                                    "reasoning_tokens, instr(reasoning_text, char(10) || 'Wait') > 0 "
+                                    "FROM samples WHERE model = 'waits (SIMULATED)'");
+  REQUIRE(waits.size() == 20);
+  for (const auto& row : waits) {
+    INFO(row);
+    const auto parts = rb::util::split(row, '|');
+    const int n = std::stoi(parts[0]);
+    const int thinking = std::stoi(parts[1]);
+    CHECK(n >= 1);
+    CHECK((thinking >= 300 || n == 3));
+    CHECK(std::stoi(parts[2]) == thinking);
+    CHECK(parts[3] == "1");
+  }
+  const auto capped = query_rows(db, "SELECT json_extract(response_json, '$.budget_forcing.forced_end'), "
+                                     "reasoning_tokens, answer_text <> '' FROM samples WHERE model = 'capped (SIMULATED)'");
+  REQUIRE(capped.size() == 20);
+  int forced = 0;
+  for (const auto& row : capped) {
+    INFO(row);
+    const auto parts = rb::util::split(row, '|');
+    forced += parts[0] == "1" ? 1 : 0;
+    CHECK(std::stoi(parts[1]) <= 60);
+    CHECK(parts[2] == "1");
+  }
+  CHECK(forced >= 15);  // 120 +- 40 tokens of thinking rarely fit in 60
+  CHECK(count_rows(db, "SELECT count(*) FROM verdicts") == 40);
 }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <map>
 
 #include "adapters/reward/http_scorer.hpp"
 #include "adapters/reward/scorer_spec.hpp"
@@ -45,7 +46,7 @@ adapters::HttpScorer sim_scorer(const Served& served, const std::string& model)
 /// A scorer that counts its calls and fails when told to.
 class CountingScorer : public Scorer {
  public:
-  std::string name() const override { return "fake"; }
+  std::string name() const override { return label; }
   std::expected<std::vector<double>, Error> score(std::span<const ScoreRequest> batch) override
   {
     ++calls;
@@ -59,6 +60,7 @@ class CountingScorer : public Scorer {
     }
     return out;
   }
+  std::string label = "fake";
   int calls = 0;
   bool fail = false;
   std::vector<std::string> sent;
@@ -182,8 +184,10 @@ TEST_CASE("the scoring stage scores every successful sample once, in batches, an
   SECTION("the reasoning is sent in think tags when asked")
   {
     CountingScorer other;
+    other.label = "other";  // a second scorer scores every sample again, under its own name
     options.include_reasoning = true;
     runner::score_run(db, run_id, other, options, stop);
+    REQUIRE(other.sent.size() == 10);
     CHECK(other.sent[0] == "<think>\nthinking 0\n</think>\n\n2");
   }
 }
