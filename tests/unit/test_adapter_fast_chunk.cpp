@@ -6,6 +6,7 @@
 #include "adapters/openai/chat_stream.hpp"
 #include "adapters/openai/fast_chunk.hpp"
 #include "adapters/openai/fast_completion.hpp"
+#include "adapters/openai/fast_json.hpp"
 
 using namespace rb::adapters;
 using rb::adapters::openai::StreamAccumulator;
@@ -193,4 +194,41 @@ TEST_CASE("fast json: strings are written escaped and valid UTF-8", "[fast_chunk
   rb::adapters::openai::detail::append_json_string(out, "a\"b\\c\n\x01 \xc3\xa9 \xff end");
   CHECK(out == "\"a\\\"b\\\\c\\n\\u0001 \xc3\xa9 \xef\xbf\xbd end\"");
   CHECK(Json::parse(out).get<std::string>() == "a\"b\\c\n\x01 \xc3\xa9 \xef\xbf\xbd end");
+}
+
+TEST_CASE("fast json: strings end at the first unescaped quote at every offset and length", "[fast_chunk]")
+{
+  // The scanner reads eight bytes at a time: put quotes, backslashes and escaped quotes at every
+  // position around the word boundaries, and start the text at every alignment.
+  for (std::size_t pad = 0; pad < 8; ++pad) {
+    for (std::size_t length = 0; length < 40; ++length) {
+      for (const char* inner : {"\\\"", "\\\\", "\\n"}) {
+        for (std::size_t at = 0; at <= length; ++at) {
+          std::string body(length, 'x');
+          body.insert(at, inner);  // an escape somewhere inside
+          const std::string text = std::string(pad, ' ') + "\"" + body + "\",\"next\"";
+          openai::detail::Cursor cursor(text);
+          openai::detail::RawString out;
+          INFO("pad " << pad << " length " << length << " escape at " << at);
+          REQUIRE(cursor.string(out));
+          CHECK(out.raw == body);
+          CHECK(out.escaped);
+          CHECK(cursor.eat(','));
+        }
+      }
+      const std::string plain = std::string(pad, ' ') + "\"" + std::string(length, '\xC3') + "\"";
+      openai::detail::Cursor cursor(plain);
+      openai::detail::RawString out;
+      REQUIRE(cursor.string(out));
+      CHECK(out.raw.size() == length);
+      CHECK_FALSE(out.escaped);
+      CHECK(cursor.at_end());
+      // Unterminated, or ending in a lone backslash: refused, never read past the end.
+      openai::detail::Cursor open(std::string_view(plain).substr(0, plain.size() - 1));
+      CHECK_FALSE(open.string(out));
+      const std::string dangling = "\"" + std::string(length, 'y') + "\\";
+      openai::detail::Cursor lone(dangling);
+      CHECK_FALSE(lone.string(out));
+    }
+  }
 }

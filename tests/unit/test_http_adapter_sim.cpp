@@ -158,7 +158,8 @@ TEST_CASE("http adapter x serve-sim: a budget cut gives finish_reason length in 
   }
 }
 
-TEST_CASE("http adapter x serve-sim: every fault class is retried to the fault-free answer", "[sim][faults]")
+TEST_CASE("http adapter x serve-sim: every fault class in every dialect is retried to the fault-free answer",
+          "[sim][faults]")
 {
   sim::SimServer clean_server(scenario());
   const int clean_port = clean_server.start("127.0.0.1", 0);
@@ -175,7 +176,7 @@ TEST_CASE("http adapter x serve-sim: every fault class is retried to the fault-f
     faults.stall_ms = 5000;  // longer than the idle timeout: a stall is a timeout
     sim::SimServer faulty(scenario(faults));
     const int port = faulty.start("127.0.0.1", 0);
-    for (const DialectCase& dialect : {dialects()[0], dialects()[4], dialects()[7], dialects()[9]}) {
+    for (const DialectCase& dialect : dialects()) {
       for (const bool stream : {true, false}) {
         INFO(name << " " << dialect.name << (stream ? " streamed" : " whole"));
         HttpAdapter clean(options_for(clean_port, dialect, "field", stream), client);

@@ -94,11 +94,15 @@ TEST_CASE("serve-sim dialects have the shape of the documented wire formats", "[
       {"openai_completions_stream.sse", "/v1/completions", "tags", true},
       {"deepseek_chat.json", "/deepseek/v1/chat/completions", "field", false},
       {"deepseek_stream.sse", "/deepseek/v1/chat/completions", "field", true},
+      {"vllm_chat.json", "/vllm/v1/chat/completions", "field", false},
       {"vllm_stream.sse", "/vllm/v1/chat/completions", "field", true},
+      {"sglang_chat.json", "/sglang/v1/chat/completions", "field", false},
       {"sglang_stream.sse", "/sglang/v1/chat/completions", "field", true},
       {"llamacpp_chat.json", "/llamacpp/v1/chat/completions", "field", false},
       {"llamacpp_stream.sse", "/llamacpp/v1/chat/completions", "field", true},
+      {"ollama_chat.json", "/ollama/v1/chat/completions", "field", false},
       {"ollama_stream.sse", "/ollama/v1/chat/completions", "field", true},
+      {"tgi_chat.json", "/tgi/v1/chat/completions", "field", false},
       {"tgi_stream.sse", "/tgi/v1/chat/completions", "field", true},
       {"anthropic_message.json", "/v1/messages", "field", false},
       {"anthropic_stream.sse", "/v1/messages", "field", true},
@@ -162,4 +166,57 @@ TEST_CASE("serve-sim speaks Anthropic errors and checks thinking as the API does
   auto flavor = client.Post("/nosuch/v1/chat/completions", "{}", "application/json");
   CHECK(flavor->status == 404);
   CHECK(flavor->body.find("dialects: openai, deepseek") != std::string::npos);
+}
+
+TEST_CASE("serve-sim's injected faults answer in each API's documented error shape and headers", "[sim][dialects]")
+{
+  for (const auto& [rate, status] : std::vector<std::pair<double sim::Faults::*, int>>{
+           {&sim::Faults::rate_429, 429}, {&sim::Faults::rate_503, 503}}) {
+    sim::Scenario s = scenario();
+    s.faults.*rate = 1.0;
+    s.faults.retry_after_s = 1.5;
+    s.faults.max_faults_per_request = 100;  // the same question on every path: always a fault
+    sim::SimServer server(s);
+    const int port = server.start("127.0.0.1", 0);
+    httplib::Client client("127.0.0.1", port);
+    const Json messages = Json::array({{{"role", "user"}, {"content", "2+3?"}}});
+    for (const std::string path : {"/v1/chat/completions", "/vllm/v1/chat/completions", "/v1/completions"}) {
+      INFO(path << " " << status);
+      Json body{{"model", "tags"}, {"seed", 1}};
+      if (path.ends_with("chat/completions")) {
+        body["messages"] = messages;
+      } else {
+        body["prompt"] = "2+3?";
+      }
+      const auto result = client.Post(path, body.dump(), "application/json");
+      REQUIRE(result);
+      CHECK(result->status == status);
+      const std::set<std::string> documented = shape(fixture("openai_error_429.json"), false);
+      for (const std::string& key : shape(result->body, false)) {
+        INFO(key);
+        CHECK(documented.contains(key));
+      }
+      if (status == 429) {
+        CHECK(result->get_header_value("Retry-After") == "2");
+        CHECK(result->get_header_value("retry-after-ms") == "1500");
+        CHECK(result->get_header_value("x-ratelimit-remaining-requests") == "0");
+        CHECK(result->get_header_value("x-ratelimit-reset-requests") == "1500ms");
+      }
+    }
+    const Json anthropic{{"model", "tags"}, {"max_tokens", 100}, {"messages", messages}};
+    const auto result =
+        client.Post("/v1/messages", {{"anthropic-version", "2023-06-01"}}, anthropic.dump(), "application/json");
+    REQUIRE(result);
+    CHECK(result->status == (status == 503 ? 529 : 429));  // Anthropic's overloaded
+    const std::set<std::string> documented = shape(fixture("anthropic_error_429.json"), false);
+    for (const std::string& key : shape(result->body, false)) {
+      INFO(key);
+      CHECK(documented.contains(key));
+    }
+    CHECK(Json::parse(result->body)["error"]["type"] == (status == 503 ? "overloaded_error" : "rate_limit_error"));
+    if (status == 429) {
+      CHECK(result->get_header_value("anthropic-ratelimit-requests-remaining") == "0");
+      CHECK(result->get_header_value("Retry-After") == "2");
+    }
+  }
 }
