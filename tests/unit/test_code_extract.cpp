@@ -59,3 +59,14 @@ TEST_CASE("C++ fences accept the usual language tags", "[code]")
     CHECK(extract_code(answer, Language::cpp, "f")->rule.find("task's language") != std::string::npos);
   }
 }
+
+TEST_CASE("a fence opened after prose on the same line still opens a block", "[code]")
+{
+  const std::string answer = "So the final answer is ```python\ndef f(x):\n    return x\n```";
+  const auto code = extract_code(answer, Language::python, "f");
+  REQUIRE(code);
+  CHECK(code->code == "def f(x):\n    return x\n");
+  CHECK(code->rule == "last fenced block in the task's language defining the entry point");
+  // Inline code that closes on its line opens nothing.
+  CHECK_FALSE(extract_code("Use ```x``` here.\nThe answer is 42.", Language::python, "f"));
+}

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -38,6 +39,26 @@ Tag classify(std::string_view info, sandbox::Language language)
   return Tag::other;
 }
 
+/// A fence that opens after prose on the same line ("Here is the code: ```python"): the
+/// line's last ``` followed by a language word alone. Its tag, or nothing.
+std::optional<std::string_view> inline_opening(std::string_view line)
+{
+  const std::size_t at = line.rfind("```");
+  if (at == std::string_view::npos || at == 0) {
+    return std::nullopt;
+  }
+  const std::string_view tag = util::trim(line.substr(at + 3));
+  if (tag.empty()) {
+    return std::nullopt;  // the end of inline code ("use ```x```"), not an opening
+  }
+  for (const char c : tag) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '#' && c != '_' && c != '-') {
+      return std::nullopt;
+    }
+  }
+  return tag;
+}
+
 std::vector<Block> fenced_blocks(std::string_view text, sandbox::Language language)
 {
   std::vector<Block> blocks;
@@ -55,6 +76,9 @@ std::vector<Block> fenced_blocks(std::string_view text, sandbox::Language langua
       if (fence) {
         open = Block{"", classify(line.substr(ticks), language)};
         fence_width = ticks;
+      } else if (const auto tag = inline_opening(line)) {
+        open = Block{"", classify(*tag, language)};  // "... the final answer is ```python"
+        fence_width = 3;
       }
       continue;
     }
