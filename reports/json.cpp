@@ -66,6 +66,7 @@ nlohmann::json row_json(const RunSummary& summary, const SummaryRow& r)
     selection[curve.selector] = k_points_json(curve.points);
   }
   row["best_of_k"] = std::move(selection);
+  row["pass_hat_k"] = k_points_json(r.pass_hat_k);
   if (!r.scorer.empty()) {
     row["scorer"] = {{"name", r.scorer}, {"scored_samples", r.scored}};
     row["weighted_maj_at_k"] = k_points_json(r.weighted_maj_at_k);

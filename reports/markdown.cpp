@@ -96,6 +96,7 @@ void selection_table(std::string& out, const RunSummary& summary)
            curve.points);
     }
     line(r, "reward-weighted maj", r.weighted_maj_at_k);
+    line(r, "pass^k (all k correct)", r.pass_hat_k);
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "harness/stats/bootstrap_columns.hpp"
 #include "harness/stats/majority.hpp"
+#include "harness/stats/passk.hpp"
 #include "reports/row_builder.hpp"
 
 namespace rb::reports {
@@ -84,14 +85,18 @@ void RowBuilder::finish_selection(SummaryRow& r, const std::vector<std::pair<std
   for (const auto& [name, id] : m_votes) {
     vote_names[static_cast<std::size_t>(id)] = name;
   }
-  // columns[p * ks + j]: selector p at ks[j]; then the weighted maj@k columns.
-  std::vector<std::vector<double>> columns((picks.size() + (weighted ? 1 : 0)) * ks.size());
+  // columns[p * ks + j]: selector p at ks[j]; then the weighted maj@k columns, then pass^k.
+  const std::size_t hat = (picks.size() + (weighted ? 1 : 0)) * ks.size();
+  std::vector<std::vector<double>> columns(hat + ks.size());
   std::vector<stats::Candidate> candidates;
   std::vector<stats::Ballot> ballots;
   for (const auto& [b, e] : ranges) {
     const std::span<const CompactSample> problem(samples.data() + b, e - b);
+    const auto correct = std::count_if(problem.begin(), problem.end(),
+                                       [](const CompactSample& c) { return c.state == k_correct; });
     for (std::size_t j = 0; j < ks.size(); ++j) {
       const auto k = static_cast<std::size_t>(ks[j]);
+      columns[hat + j].push_back(stats::pass_hat_k(static_cast<std::int64_t>(problem.size()), correct, ks[j]));
       const std::size_t blocks = problem.size() / k;
       for (std::size_t p = 0; p < picks.size(); ++p) {
         double sum = 0;
@@ -124,6 +129,9 @@ void RowBuilder::finish_selection(SummaryRow& r, const std::vector<std::pair<std
                               ks[j] * r.mean_cost_per_sample_usd});
     }
     r.best_of_k.push_back(std::move(curve));
+  }
+  for (std::size_t j = 0; j < ks.size(); ++j) {
+    r.pass_hat_k.push_back({ks[j], estimates[hat + j], ks[j] * r.mean_output_tokens, ks[j] * r.mean_cost_per_sample_usd});
   }
   if (weighted) {
     for (std::size_t j = 0; j < ks.size(); ++j) {

@@ -88,6 +88,7 @@ struct SummaryRow {
   /// "shortest" and "longest" (output tokens, among samples with an answer), and "oracle" (any
   /// correct sample: pass@k by enumeration, an upper bound). docs/strategies.md.
   std::vector<SelectorCurve> best_of_k;
+  std::vector<KPoint> pass_hat_k;  ///< pass^k: all of k samples correct (unbiased, without replacement); same ks
   std::vector<KPoint> weighted_maj_at_k;  ///< maj@k with votes weighted by the reward score; empty without scores
   std::string scorer;                     ///< the scorer whose scores these use; "" when none
   std::int64_t scored = 0;                ///< samples with a score from `scorer`

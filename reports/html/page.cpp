@@ -130,7 +130,8 @@ std::string to_html(const std::vector<RunSummary>& runs)
          difficulty_charts(view) + "</div>";
   out += "<h3>Latency and reasoning length</h3><div class=\"charts\">" + latency_charts(view) +
          length_charts(view) + "</div></section>\n";
-  out += "<section id=\"scaling\"><h2>Test-time scaling</h2>" + scaling_table(view) + "</section>\n";
+  out += "<section id=\"scaling\"><h2>Test-time scaling</h2>" + scaling_table(view) + selection_table(view) +
+         "</section>\n";
   if (const std::string behaviour = behaviour_section(view); !behaviour.empty()) {
     out += "<section id=\"behaviour\"><h2>Reasoning behaviour</h2>" + behaviour + "</section>\n";
   }

@@ -131,4 +131,45 @@ std::string scaling_table(const ReportView& view)
   return out + "</tbody></table></div>\n";
 }
 
+std::string selection_table(const ReportView& view)
+{
+  static constexpr Header k_columns[] = {
+      {"model", "the model's label"},
+      {"suite", "the suite"},
+      {"figure", "how one answer is chosen per block of k samples (docs/strategies.md)"},
+      {"k", "samples per block"},
+      {"accuracy", "share of blocks whose chosen answer is correct, averaged over problems"},
+      {"95% interval", "problem-level bootstrap (Wilson at one sample per problem)"},
+      {"output tok/problem", "k x mean output tokens per generated sample"},
+  };
+  std::string rows;
+  const auto add = [&rows](const RowView& r, const std::string& figure, const std::vector<KPoint>& points) {
+    for (const auto& p : points) {
+      rows += "<tr>" + model_cell(r) + cell(r.row->suite, "text") + cell(figure, "text") + cell(std::to_string(p.k)) +
+              cell(percent(p.estimate.value)) + cell(percent_interval(p.estimate.ci95)) +
+              token_cell(p.tokens_per_problem, r.row->tokens_estimated > 0) + "</tr>";
+    }
+  };
+  for (const auto& r : view.rows) {
+    const SummaryRow& row = *r.row;
+    if (row.samples_per_problem <= 1) {
+      continue;
+    }
+    for (const auto& curve : row.best_of_k) {
+      add(r,
+          curve.selector == "oracle"   ? "best-of-k: oracle (= pass@k, upper bound)"
+          : curve.selector == "reward" ? "best-of-k: reward (" + row.scorer + ")"
+                                       : "best-of-k: " + curve.selector,
+          curve.points);
+    }
+    add(r, "reward-weighted maj@k", row.weighted_maj_at_k);
+    add(r, "pass^k (all k correct)", row.pass_hat_k);
+  }
+  if (rows.empty()) {
+    return "";
+  }
+  return "<div class=\"table-wrap\"><table id=\"selection-table\" class=\"data\">" +
+         header(k_columns, std::size(k_columns)) + "<tbody>" + rows + "</tbody></table></div>\n";
+}
+
 }  // namespace rb::reports::html

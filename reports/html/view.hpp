@@ -48,6 +48,8 @@ std::string length_charts(const ReportView& view);           // chart_length.cpp
 // Tables and the browser.
 std::string summary_table(const ReportView& view);                // tables.cpp
 std::string scaling_table(const ReportView& view);                // tables.cpp
+/// Best-of-k selectors, reward-weighted maj@k and pass^k; "" when no row has several samples.
+std::string selection_table(const ReportView& view);              // tables.cpp
 std::string sample_browser(const std::vector<RunSummary>& runs);  // sample_browser.cpp
 
 }  // namespace rb::reports::html

@@ -90,6 +90,11 @@ TEST_CASE("best-of-k selectors pick by score, agreement and length", "[reports][
   REQUIRE(r.weighted_maj_at_k.size() == 3);
   CHECK(r.weighted_maj_at_k[2].estimate.value == Approx(1));
   CHECK(r.maj_at_k[2].estimate.value == Approx(0.5));
+  // pass^k with 2 correct of 4: 1/2, C(2,2)/C(4,2) = 1/6, 0.
+  REQUIRE(r.pass_hat_k.size() == 3);
+  CHECK(r.pass_hat_k[0].estimate.value == Approx(0.5));
+  CHECK(r.pass_hat_k[1].estimate.value == Approx(1.0 / 6));
+  CHECK(r.pass_hat_k[2].estimate.value == Approx(0));
 }
 
 TEST_CASE("without scores there is no reward selector and no weighted majority", "[reports][strategies]")
