@@ -179,8 +179,13 @@ bool RunLoop::Impl::idle() const
 void RunLoop::Impl::start_more()
 {
   const std::size_t models = pending.size();
+  // Generation that outpaces grading (a fast endpoint, a slow verifier) must not queue every
+  // sample of the run for the grading pool: memory stays flat however long the run.
+  const auto max_grading =
+      static_cast<std::int64_t>(options.concurrency) + static_cast<std::int64_t>(options.batch_size);
   // Cache hits complete at once without occupying a slot: stop at a batch so they get flushed.
-  while (in_flight < options.concurrency && pending_samples.size() < options.batch_size) {
+  while (in_flight < options.concurrency && pending_samples.size() < options.batch_size &&
+         grading_in_flight < max_grading) {
     bool started_one = false;
     for (std::size_t step = 0; step < models && in_flight < options.concurrency; ++step) {
       const std::size_t m = (next_model + step) % models;
