@@ -200,6 +200,14 @@ TEST_CASE("huge values agree only when written the same way", "[math][equivalenc
   CHECK(same("\\ln(10^{300})", "300\\ln 10"));
 }
 
+TEST_CASE("step functions are tested at integers too", "[math][equivalence]")
+{
+  CHECK_FALSE(same("\\lfloor\\sqrt{n-1}\\rfloor", "\\lfloor\\sqrt{n-2}\\rfloor"));  // differ where n - 1 is a square
+  CHECK(same("\\lfloor \\log_2 n \\rfloor + 1", "1 + \\lfloor \\log_2 n \\rfloor"));
+  CHECK(same("\\lceil n/2 \\rceil", "-\\lfloor -n/2 \\rfloor"));
+  CHECK_FALSE(same("\\lceil n/2 \\rceil", "\\lfloor n/2 \\rfloor + 1"));
+}
+
 TEST_CASE("an equation set to zero is not the answer 0", "[math][equivalence]")
 {
   CHECK_FALSE(same("0", "x' + \\frac{r}{V} x - r c = 0"));

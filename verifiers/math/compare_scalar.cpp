@@ -9,6 +9,7 @@ namespace rb::verifiers::math {
 namespace {
 
 constexpr std::size_t k_max_variables = 16;
+constexpr std::size_t k_integer_points = 40;  // integer test points for step functions
 constexpr int k_min_decimal_digits = 15;  // a decimal this long is a float print of the exact value
 
 /// Distinct positive rationals in (0.4, 6): each variable gets its own value at each point, so
@@ -67,6 +68,17 @@ std::vector<Assignment> make_points(const std::vector<std::string>& vars, bool w
   for (std::size_t k = 0; k < points.size(); ++k) {
     for (std::size_t j = 0; j < vars.size(); ++j) {
       points[k].emplace_back(vars[j], table[(k * vars.size() + j) % table.size()]);
+    }
+  }
+  if (wide) {
+    // Step functions of an integer n differ on narrow ranges ("\lfloor\sqrt{n-1}\rfloor" and
+    // "\lfloor\sqrt{n-2}\rfloor" only where n - 1 is a square): the integers 1..k_integer_points too.
+    for (std::size_t k = 0; k < k_integer_points; ++k) {
+      Assignment point;
+      for (std::size_t j = 0; j < vars.size(); ++j) {
+        point.emplace_back(vars[j], mpq_class(static_cast<long>((k * vars.size() + j) % k_integer_points + 1)));
+      }
+      points.push_back(std::move(point));
     }
   }
   return points;
@@ -187,7 +199,15 @@ Outcome Comparer::values_at(const Node& g, const mpq_class& sg, const Node& p, c
     Value b = eval(m_pred, p, point, precision);
     if (!a.ok() || !b.ok()) {
       if (a.state == Value::State::unevaluable || b.state == Value::State::unevaluable) {
-        *detail = "not evaluable: " + (a.state == Value::State::unevaluable ? a.why : b.why);
+        const std::string& why = a.state == Value::State::unevaluable ? a.why : b.why;
+        if (final && why == k_step_undecided) {
+          *detail = "skip";  // this point cannot decide; the others do
+          return Outcome::unknown;
+        }
+        if (!final && why == k_step_undecided) {
+          continue;  // perhaps decided at the final precision
+        }
+        *detail = "not evaluable: " + why;
         return Outcome::unknown;
       }
       if (!a.ok() && !b.ok()) {

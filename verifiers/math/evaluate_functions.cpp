@@ -233,7 +233,7 @@ Value rounding_function(const std::string& name, const Value& x, unsigned long p
     fh = floor(high);
   }
   if (fl != fh) {
-    return Value::unevaluable("floor or ceiling too close to an integer to decide");
+    return Value::unevaluable(std::string(k_step_undecided));
   }
   mpz_class r(fl);
   return Value::rational(mpq_class(r));

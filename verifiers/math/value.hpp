@@ -4,11 +4,16 @@
 // this point, such as 1/0, or not evaluable at all, such as f(x) or a set). Internal.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "verifiers/math/ball.hpp"
 #include "verifiers/math/exact_form.hpp"
 
 namespace rb::verifiers::math {
+
+/// The reason of a floor or ceiling whose argument is too close to an integer at this point
+/// (floor(log_2 8) with balls): the point cannot decide, the expression is not unevaluable.
+inline constexpr std::string_view k_step_undecided = "floor or ceiling too close to an integer to decide";
 
 struct Value {
   enum class State : std::uint8_t { exact, approx, undefined, unevaluable };
