@@ -144,6 +144,31 @@ bool score_samples(store::Store& store, std::int64_t run_id, Scorer& scorer, con
   return !result.interrupted;
 }
 
+/// Truncation is never silent: each model and suite whose answers were cut off is named on stderr,
+/// with the token budget it had (a small max_tokens silently lowering scores is a known pitfall).
+void warn_truncated(const std::vector<reports::RunSummary>& summaries, const config::RunConfig& config)
+{
+  for (const reports::RunSummary& summary : summaries) {
+    for (const reports::SummaryRow& row : summary.rows) {
+      if (row.truncated == 0) {
+        continue;
+      }
+      std::string budget = "no max_tokens set: the server's own limit";
+      for (const config::ModelConfig& model : config.models) {
+        if (model.label == row.model && model.params.max_tokens) {
+          budget = "max_tokens = " + std::to_string(*model.params.max_tokens);
+        }
+      }
+      std::fprintf(stderr,
+                   "reasonbench: warning: model '%s' on suite '%s': %lld of %lld answer(s) cut off (token limit "
+                   "reached or reasoning never closed; %s); they count as truncated, not incorrect: raise "
+                   "max_tokens to let them finish\n",
+                   row.model.c_str(), row.suite.c_str(), static_cast<long long>(row.truncated),
+                   static_cast<long long>(row.samples), budget.c_str());
+    }
+  }
+}
+
 int run_command(const RunFlags& flags)
 {
   config::RunConfig config = resolve_config(flags);
@@ -213,6 +238,7 @@ int run_command(const RunFlags& flags)
     std::fprintf(stderr, "reasonbench: warning: %lld item(s) ended in errors (see the verdict details; "
                  "resuming the run retries failed generations)\n", static_cast<long long>(result.totals.errors));
   }
+  warn_truncated(summaries, config);
   return 0;
 }
 

@@ -137,3 +137,28 @@ TEST_CASE("adapters: a wrong key and an unknown model become error verdicts nami
     CHECK(text.find(k_key) == std::string::npos);
   }
 }
+
+TEST_CASE("adapters: answers cut by a small token budget are truncated verdicts and a named warning", "[adapters]")
+{
+  TempDir dir;
+  write_file(dir.file("scenario.toml"), sim_scenario({}));
+  SimServerProcess sim(dir.file("scenario.toml"), dir.path().string());
+  const std::string db = dir.file("r.db");
+  write_file(dir.file("run.toml"), "[run]\nname = \"cut\"\ndb = \"" + db +
+                                       "\"\n[[suite]]\nname = \"gen:arith?n=4&seed=2\"\n"
+                                       "[[model]]\nlabel = \"small budget (SIMULATED)\"\nspec = \"sim:" + sim.url() +
+                                       "#r1-like\"\nmax_tokens = 20\n"
+                                       "[[model]]\nlabel = \"enough (SIMULATED)\"\nspec = \"sim:" + sim.url() +
+                                       "#r1-like\"\nmax_tokens = 100000\n");
+  const auto r = run_command({binary(), "run", dir.file("run.toml")});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(count_rows(db, "SELECT count(*) FROM samples s JOIN verdicts v ON v.sample_id = s.id WHERE s.model = "
+                       "'small budget (SIMULATED)' AND s.finish_reason = 'length' AND v.verdict = 'truncated'") == 4);
+  CHECK(count_rows(db, "SELECT count(*) FROM verdicts WHERE verdict = 'incorrect' AND sample_id IN (SELECT id FROM "
+                       "samples WHERE model = 'small budget (SIMULATED)')") == 0);
+  CHECK(r.err.find("warning: model 'small budget (SIMULATED)' on suite 'gen:arith?n=4&seed=2': 4 of 4 answer(s) "
+                   "cut off") != std::string::npos);
+  CHECK(r.err.find("max_tokens = 20)") != std::string::npos);
+  CHECK(r.err.find("warning: model 'enough (SIMULATED)'") == std::string::npos);
+}
