@@ -39,6 +39,7 @@ struct SuiteComparison {
   std::int64_t base_only = 0;        ///< answered by the base run only
   std::int64_t candidate_only = 0;   ///< answered by the candidate run only
   std::int64_t content_changed = 0;  ///< same id, different content: not compared
+  std::int64_t candidate_cached = 0; ///< candidate samples of shared problems served from the response cache
   double base_accuracy = 0;          ///< avg@n over the shared problems
   double candidate_accuracy = 0;
   bool single_sample = false;          ///< one graded sample per problem in both runs

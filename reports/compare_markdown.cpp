@@ -86,6 +86,17 @@ std::string compare_markdown(const Comparison& c)
       "(10,000 resamples, seeded); one sample per problem in both runs: McNemar's exact test on the problems "
       "that flipped, else the paired bootstrap's p-value. Several suites are tested without a multiplicity "
       "correction.\n";
+  for (const auto& s : c.suites) {
+    // A cache shared across runs hands a new checkpoint at the same endpoint the old one's
+    // answers (docs/runs.md): the gate would then compare a run with itself.
+    if (s.candidate_cached > 0) {
+      out += fmt::format(
+          "\n> **Warning**: suite '{}': {} candidate sample(s) came from the response cache, i.e. from an "
+          "earlier run at the same endpoint; if that endpoint now serves a new checkpoint, they are the old "
+          "checkpoint's answers. Run the candidate without `--cache`.\n",
+          cell(s.suite), s.candidate_cached);
+    }
+  }
   if (simulated) {
     out += "\n> Models marked SIMULATED are served by `reasonbench serve-sim`: simulated, not measured.\n";
   }

@@ -2,6 +2,8 @@
 // script ran (so its Content-Security-Policy hash is right), a <script> and an onerror attribute
 // injected into a model response did not run, and a screenshot is written for people to look at
 // (report-browser.png and report-browser.html in the test's working directory: build/tests).
+// A second report carries hostile markup in every text it shows (run, model, suite, problem,
+// difficulty, extracted answer, reasoning, answer): nothing of it may run either.
 // Skipped with a message where /usr/bin/chromium is absent (scripts/deps.sh installs it).
 #include <catch2/catch.hpp>
 
@@ -109,4 +111,33 @@ TEST_CASE("the HTML report in headless Chromium: charts, tables, no injected scr
   std::filesystem::copy_file(html_path, std::filesystem::current_path() / "report-browser.html",
                              std::filesystem::copy_options::overwrite_existing);
   std::cerr << "browser test: screenshot written to " << png << "\n";
+}
+
+TEST_CASE("the HTML report in headless Chromium: hostile text in every field runs nothing", "[browser]")
+{
+  if (!std::filesystem::exists(k_chromium)) {
+    WARN("SKIPPED: chromium absent (apt-get install chromium, or scripts/deps.sh)");
+    return;
+  }
+  test::TempDir dir;
+  const std::string html_path = dir.file("hostile.html");
+  {
+    store::Store db(dir.file("h.db"));
+    test::fill_hostile(db);
+    reports::write_report(reports::summarize(db, {}), html_path);
+  }
+  const auto dom = test::run_command(chromium(dir, {"--dump-dom", "file://" + html_path}));
+  REQUIRE(dom.exit_code == 0);
+  const std::string& d = dom.out;
+  INFO(d.substr(0, 2000));
+  CHECK(d.find("data-rb-script=\"ran\"") != std::string::npos);  // ours ran: the DOM is the page's
+  CHECK(d.find("data-pwned=") == std::string::npos);
+  CHECK(count(d, "<script") == 1);
+  CHECK(d.find("<iframe") == std::string::npos);
+  CHECK(d.find("<img") == std::string::npos);
+  CHECK(d.find("<svg onload") == std::string::npos);
+  CHECK(d.find("<a href=\"javascript") == std::string::npos);  // as text, only '<' is escaped
+  CHECK(d.find("id=\"samples-table\"") != std::string::npos);  // the page after the texts is whole
+  CHECK(d.find("id=\"definitions\"") != std::string::npos);
+  CHECK(d.find("&lt;script&gt;document.body.setAttribute") != std::string::npos);
 }

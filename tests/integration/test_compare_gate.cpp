@@ -88,6 +88,7 @@ TEST_CASE("compare gate: usage and data errors exit 2 with one line", "[compare]
     const auto r = run_command(args);
     CHECK(r.exit_code == 2);
     CHECK(test::lines_of(r.err).size() == 1);
+    CHECK(r.out.empty());  // a CI log shows the reason, never a half-written block
     return r.err;
   };
   CHECK_THAT(error({"--db", db, "--base", "base", "--candidate", "nope"}),
@@ -116,4 +117,11 @@ TEST_CASE("report writes the HTML page from the same database", "[compare][gate]
   CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>") && Catch::Contains("base · ckpt-100") &&
                        Catch::Contains("id=\"summary-table\""));
   CHECK(std::filesystem::file_size(out) < 20u * 1024 * 1024);
+
+  const std::string small = dir.file("small.html");
+  CHECK(run_command({binary(), "report", "--db", db, "--browser-samples", "3", "--out", small}).exit_code == 0);
+  CHECK_THAT(test::read_file(small), Catch::Contains("Showing 3 of 401 stored samples"));
+  const auto too_many = run_command({binary(), "report", "--db", db, "--browser-samples", "200000", "--out", small});
+  CHECK(too_many.exit_code == 2);
+  CHECK_THAT(too_many.err, Catch::Contains("--browser-samples 200000"));
 }

@@ -112,6 +112,9 @@ TEST_CASE("gate: a significant drop within --max-drop passes, beyond it fails", 
   test::add_counts_run(db, "candidate", "m", "math", 1, outcomes(400, 280));  // 5 points, p ~ 2e-6
   CHECK_FALSE(compare(db, 0.06).regression());
   CHECK(compare(db, 0.04).regression());
+  // "More than": a drop of exactly --max-drop passes, though 0.75 - 0.70 rounds above 0.05.
+  CHECK(0.75 - 0.70 > 0.05);
+  CHECK_FALSE(compare(db, 0.05).regression());
   // A stricter alpha than the p-value passes.
   CHECK_FALSE(compare(db, 0.0, 1e-7).regression());
 }
@@ -199,4 +202,33 @@ TEST_CASE("compare: data errors are one line naming the runs", "[compare]")
   f.suite = "code";
   test::add_run(db, "elsewhere", {f});
   CHECK_THROWS_AS(reports::compare_runs(db, "base", "elsewhere", options), ConfigError);
+}
+
+TEST_CASE("compare warns when candidate samples came from the response cache", "[compare]")
+{
+  test::TempDir dir;
+  store::Store db(dir.file("c.db"));
+  test::add_counts_run(db, "base", "ckpt-100", "math", 1, outcomes(20, 15));
+  std::vector<test::FixtureSample> samples;
+  for (int i = 0; i < 20; ++i) {
+    test::FixtureSample f;
+    f.model = "ckpt-200";
+    f.suite = "math";
+    f.problem = "q" + std::to_string(i);
+    f.verdict = i < 15 ? "correct" : "incorrect";
+    f.from_cache = i < 6;  // served the base run's answers
+    samples.push_back(f);
+  }
+  test::add_run(db, "candidate", samples);
+  const auto c = compare(db);
+  REQUIRE(c.suites.size() == 1);
+  CHECK(c.suites[0].candidate_cached == 6);
+  CHECK_FALSE(c.regression());
+  CHECK_THAT(reports::compare_markdown(c), Catch::Contains("6 candidate sample(s) came from the response cache"));
+
+  test::TempDir clean_dir;
+  store::Store clean(clean_dir.file("c.db"));
+  test::add_counts_run(clean, "base", "ckpt-100", "math", 1, outcomes(20, 15));
+  test::add_counts_run(clean, "candidate", "ckpt-200", "math", 1, outcomes(20, 15));
+  CHECK_THAT(reports::compare_markdown(compare(clean)), !Catch::Contains("response cache"));
 }

@@ -31,6 +31,7 @@ struct FixtureSample {
   double e2e_ms = 1000;
   double cost_usd = 0.002;
   bool tokens_reported = true;
+  bool from_cache = false;
   std::string answer = "answer";
   std::string reasoning = "reasoning";
   std::string started_at = "2026-11-29T00:00:01.000Z";
@@ -77,6 +78,7 @@ std::int64_t add_run(store::Store& db, const std::string& name, const std::vecto
       record.sample.timings.e2e_ms = f.e2e_ms;
       record.sample.timings.ttft_ms = f.e2e_ms / 10;
       record.sample.cost_usd = f.cost_usd;
+      record.sample.from_cache = f.from_cache;
     }
     const auto id = db.insert_sample(record);
     if (f.verdict == "failed") {
@@ -174,6 +176,45 @@ inline void fill_showcase(store::Store& db)
   add_run(db, "showcase", samples, [](const std::string& problem) {
     return std::to_string(1 + std::stoi(problem.substr(problem.find('-') + 1)) % 3);
   });
+}
+
+/// Markup that runs script if a page ever inserts it unescaped, in element content or in an
+/// attribute value (each part sets data-pwned on the body to say which one ran).
+inline const std::string k_hostile_text =
+    "<script>document.body.setAttribute('data-pwned','script')</script>"
+    "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">"
+    "\"><svg onload=\"document.body.setAttribute('data-pwned','svg-attr')\"></svg>"
+    "'><svg onload=\"document.body.setAttribute('data-pwned','svg-attr1')\"></svg>"
+    "</title></pre></code></details></textarea></option><script>document.body.setAttribute('data-pwned',"
+    "'breakout')</script>"
+    "<iframe srcdoc=\"<script>parent.document.body.setAttribute('data-pwned','iframe')</script>\"></iframe>"
+    "<a href=\"javascript:document.body.setAttribute('data-pwned','href')\">x</a><!--";
+
+/// A run where every text a report shows is hostile: the run name, a model label, the suite, the
+/// problem ids (and so the problem texts and gold answers), the difficulty labels, the votes
+/// (extracted answers), the reasoning and the answers.
+inline void fill_hostile(store::Store& db)
+{
+  std::vector<FixtureSample> samples;
+  for (int s = 0; s < 2; ++s) {
+    for (int p = 0; p < 4; ++p) {
+      for (const std::string& model : {std::string("clean-model"), "model " + k_hostile_text}) {
+        FixtureSample f;
+        f.model = model;
+        f.suite = "suite " + k_hostile_text;
+        f.problem = "p" + std::to_string(p) + k_hostile_text;
+        f.sample = s;
+        f.verdict = (p + s) % 2 == 0 ? "correct" : "incorrect";
+        f.vote = f.verdict == "correct" ? "v" + k_hostile_text : "other";
+        f.answer = "answer " + k_hostile_text;
+        f.reasoning = "<think>" + k_hostile_text + "</think>";
+        f.e2e_ms = 100.0 * (p + 1);
+        samples.push_back(f);
+      }
+    }
+  }
+  add_run(db, "run " + k_hostile_text, samples,
+          [](const std::string& problem) { return problem.substr(0, 2) + k_hostile_text; });
 }
 
 }  // namespace rb::test

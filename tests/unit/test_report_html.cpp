@@ -2,7 +2,10 @@
 // no network references, every chart and table, and the size bound with hostile, huge texts.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <regex>
+#include <string>
+#include <vector>
 
 #include "harness/store/store.hpp"
 #include "reports/html/escape.hpp"
@@ -23,6 +26,60 @@ std::size_t count(const std::string& text, const std::string& needle)
     ++n;
   }
   return n;
+}
+
+/// The attribute names of every start tag in `html`, read as a browser tokenizer would (quoted
+/// values skipped whole; the contents of <script> and <style> are not markup).
+std::vector<std::string> attribute_names(const std::string& html)
+{
+  std::vector<std::string> names;
+  std::size_t i = 0;
+  const auto skip_space = [&] {
+    while (i < html.size() && std::isspace(static_cast<unsigned char>(html[i])) != 0) {
+      ++i;
+    }
+  };
+  while ((i = html.find('<', i)) != std::string::npos) {
+    ++i;
+    if (i >= html.size() || std::isalpha(static_cast<unsigned char>(html[i])) == 0) {
+      continue;
+    }
+    std::string tag;
+    while (i < html.size() && std::isalnum(static_cast<unsigned char>(html[i])) != 0) {
+      tag += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
+    }
+    for (;;) {
+      skip_space();
+      if (i >= html.size() || html[i] == '>' || html[i] == '/') {
+        break;
+      }
+      std::string name;
+      while (i < html.size() && std::isspace(static_cast<unsigned char>(html[i])) == 0 && html[i] != '=' &&
+             html[i] != '>') {
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
+      }
+      names.push_back(name);
+      skip_space();
+      if (i < html.size() && html[i] == '=') {
+        ++i;
+        skip_space();
+        if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+          const char quote = html[i];
+          i = html.find(quote, i + 1);
+          i = i == std::string::npos ? html.size() : i + 1;
+        } else {
+          while (i < html.size() && std::isspace(static_cast<unsigned char>(html[i])) == 0 && html[i] != '>') {
+            ++i;
+          }
+        }
+      }
+    }
+    if (tag == "script" || tag == "style") {
+      const auto end = html.find("</" + tag, i);
+      i = end == std::string::npos ? html.size() : end;
+    }
+  }
+  return names;
 }
 
 }  // namespace
@@ -147,4 +204,33 @@ TEST_CASE("the page stays small with huge hostile texts", "[reports][html]")
   CHECK(html.size() < 20u * 1000 * 1000);
   CHECK(html.size() < reports::k_default_browser_samples * 16000);  // ~16 KB a sample at most
   CHECK(count(html, "bytes omitted") >= 2000);
+}
+
+TEST_CASE("hostile text in every field a report shows stays text", "[reports][html]")
+{
+  test::TempDir dir;
+  store::Store db(dir.file("r.db"));
+  test::fill_hostile(db);
+  const auto runs = reports::summarize(db, {});
+  REQUIRE(runs.size() == 1);
+  REQUIRE(runs[0].rows.size() == 2);
+  REQUIRE(!runs[0].rows[1].by_difficulty.empty());
+  const auto html = reports::to_html(runs);
+  CHECK(count(html, "<script") == 1);  // ours, at the end
+  CHECK(count(html, "<style") == 1);
+  for (const char* tag : {"<img", "<iframe", "<svg onload", "<a href=\"javascript", "<!--", "</textarea",
+                          "</option><script"}) {
+    INFO(tag);
+    CHECK(html.find(tag) == std::string::npos);
+  }
+  const auto names = attribute_names(html);
+  CHECK(names.size() > 1000);
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(name.rfind("on", 0) != 0);  // no event handler attribute on any element
+  }
+  // The texts are all there, as text: the run name, the model, the suite, problem ids, difficulty.
+  const std::string escaped = escape_html(test::k_hostile_text);
+  CHECK(count(html, escaped) >= 20);
+  CHECK(html.find("<title>reasonbench report: run " + escaped + "</title>") != std::string::npos);
 }
