@@ -66,8 +66,35 @@ void analyze(benchmark::State& state, std::size_t model_index, std::optional<std
   state.counters["samples/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+/// One part of the analysis on the R1-like samples (where the time goes).
+void part(benchmark::State& state, int which)
+{
+  namespace vb = rb::verifiers::behaviour;
+  const auto all = cases(0, std::nullopt);
+  const auto verifier = rb::verifiers::make_verifier("numeric");
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case& c = all[i++ % all.size()];
+    const rb::Sample& s = c.sample;
+    switch (which) {
+      case 0: benchmark::DoNotOptimize(vb::model_content(s)); break;
+      case 1: benchmark::DoNotOptimize(vb::language_shares(s.reasoning, "en")); break;
+      case 2: benchmark::DoNotOptimize(vb::count_reflections(s.reasoning)); break;
+      case 3: benchmark::DoNotOptimize(vb::measure_repetition(s.reasoning)); break;
+      case 4: benchmark::DoNotOptimize(vb::measure_overthinking(s.reasoning, 1500, *verifier, c.problem)); break;
+      default: benchmark::DoNotOptimize(vb::options_for(c.problem, s, verifier.get())); break;
+    }
+  }
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(part, r1_like_model_content, 0);
+BENCHMARK_CAPTURE(part, r1_like_language, 1);
+BENCHMARK_CAPTURE(part, r1_like_reflections, 2);
+BENCHMARK_CAPTURE(part, r1_like_repetition, 3);
+BENCHMARK_CAPTURE(part, r1_like_overthinking, 4);
+BENCHMARK_CAPTURE(part, r1_like_prompt_options, 5);
 BENCHMARK_CAPTURE(analyze, r1_like_grade_only, 0, std::nullopt, false);
 BENCHMARK_CAPTURE(analyze, r1_like_grade_and_behaviour, 0, std::nullopt, true);
 BENCHMARK_CAPTURE(analyze, distill_loop_budget_6000_grade_only, 1, 6000, false);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "harness/util/strings.hpp"
+#include "reports/row_builder.hpp"
 
 namespace rb::reports {
 
@@ -84,31 +85,6 @@ struct RowSums {
   std::map<std::int64_t, Lengths> by_problem;  // by problem_ref
 };
 
-std::string difficulty_of(const Problem& problem)
-{
-  for (const char* key : {"difficulty", "level"}) {
-    for (const auto& [k, v] : problem.metadata) {
-      if (k == key) {
-        return v;
-      }
-    }
-  }
-  return "";
-}
-
-/// Numbers ascending when every label is one; else easy, medium, hard first, then by name.
-bool easier(const std::string& a, const std::string& b, bool numeric)
-{
-  if (numeric) {
-    return *util::parse_double(a) < *util::parse_double(b);
-  }
-  const auto rank = [](const std::string& label) {
-    const std::string l = util::to_lower(label);
-    return l == "easy" ? 0 : l == "medium" ? 1 : l == "hard" ? 2 : 3;
-  };
-  return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
-}
-
 std::vector<DifficultyLength> by_difficulty(store::Store& store, const RowSums& sums,
                                             std::map<std::int64_t, std::string>& labels)
 {
@@ -134,7 +110,8 @@ std::vector<DifficultyLength> by_difficulty(store::Store& store, const RowSums& 
     order.push_back(label);
     numeric = numeric && util::parse_double(label).has_value();
   }
-  std::sort(order.begin(), order.end(), [numeric](const auto& a, const auto& b) { return easier(a, b, numeric); });
+  // The order of the accuracy-by-difficulty figures (row_figures.cpp).
+  std::sort(order.begin(), order.end(), [numeric](const auto& a, const auto& b) { return difficulty_less(a, b, numeric); });
   std::vector<DifficultyLength> out;
   for (const auto& label : order) {
     const Lengths& b = buckets[label];

@@ -68,6 +68,14 @@ class RowBuilder {
   std::int64_t m_scored = 0;
 };
 
+/// The difficulty a problem's metadata names ("difficulty", else "level"), or "".
+std::string difficulty_of(const Problem& problem);
+
+/// Orders difficulty labels: numerically when all are numbers (`numeric`), "easy < medium <
+/// hard" when all are among those words (or introductory, interview, competition), else
+/// alphabetically.
+bool difficulty_less(const std::string& a, const std::string& b, bool numeric);
+
 /// Linear-interpolation quantile (q in [0, 1]) of values already sorted ascending, by
 /// stats::percentile's rule; 0 when empty.
 double sorted_quantile(const std::vector<double>& sorted, double q);

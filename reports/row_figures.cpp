@@ -47,8 +47,8 @@ LengthStats length_stats(std::vector<double>& values)
   return out;
 }
 
-/// Orders difficulty labels: numerically when all are numbers, "easy < medium < hard" when all
-/// are among those words, else alphabetically.
+}  // namespace
+
 bool difficulty_less(const std::string& a, const std::string& b, bool numeric)
 {
   if (numeric) {
@@ -63,8 +63,6 @@ bool difficulty_less(const std::string& a, const std::string& b, bool numeric)
   }
   return a < b;
 }
-
-}  // namespace
 
 void RowBuilder::finish_scaling(SummaryRow& r)
 {

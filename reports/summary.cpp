@@ -12,9 +12,6 @@
 
 namespace rb::reports {
 
-namespace {
-
-/// The difficulty a problem's metadata names ("difficulty", else "level"), or "".
 std::string difficulty_of(const Problem& problem)
 {
   for (const char* key : {"difficulty", "level"}) {
@@ -26,6 +23,8 @@ std::string difficulty_of(const Problem& problem)
   }
   return "";
 }
+
+namespace {
 
 /// Difficulty labels of a row's problems, by problem index; empty when none has one.
 std::vector<std::string> difficulties(store::Store& store, const RowBuilder& row,

@@ -26,12 +26,12 @@ LanguageShares language_shares(std::string_view text, std::string_view target)
 {
   const Script wanted = script_for(target);
   LanguageShares shares;
-  for (const auto& word : words_of(text)) {
+  for_each_word(text, [&](const WordSpan& word) {
     if (word.script == Script::latin && word.begin > 0 && text[word.begin - 1] == '\\') {
-      continue;  // a LaTeX command, not an English word
+      return;  // a LaTeX command, not an English word
     }
-    if (word.script == Script::latin && word.text.size() == 1) {
-      continue;  // single letters are variables (x, n), not words
+    if (word.script == Script::latin && word.letters == 1) {
+      return;  // single letters are variables (x, n), not words
     }
     ++shares.words;
     shares.target_words += word.script == wanted ? 1 : 0;
@@ -41,7 +41,7 @@ LanguageShares language_shares(std::string_view text, std::string_view target)
       case Script::hangul: ++shares.hangul; break;
       default: ++shares.other; break;
     }
-  }
+  });
   return shares;
 }
 

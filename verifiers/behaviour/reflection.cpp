@@ -1,5 +1,6 @@
 #include "verifiers/behaviour/reflection.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -26,16 +27,25 @@ ReflectionCount count_reflections(std::string_view text)
 {
   ReflectionCount out;
   const std::string lower = util::to_lower(text);
-  for (const std::string_view marker : k_english) {
-    for (std::size_t pos = lower.find(marker); pos != std::string::npos; pos = lower.find(marker, pos + 1)) {
-      const bool start_ok = pos == 0 || !word_char(lower[pos - 1]);
+  // One pass over the word starts, each checked against every marker (markers may overlap:
+  // "let me double-check" counts "double-check" too).
+  for (std::size_t pos = 0; pos < lower.size(); ++pos) {
+    if (pos > 0 && word_char(lower[pos - 1])) {
+      continue;
+    }
+    for (const std::string_view marker : k_english) {
+      if (lower[pos] != marker.front() || lower.compare(pos, marker.size(), marker) != 0) {
+        continue;
+      }
       const std::size_t end = pos + marker.size();
-      const bool end_ok = end >= lower.size() || !word_char(lower[end]);
-      if (start_ok && end_ok) {
+      if (end >= lower.size() || !word_char(lower[end])) {
         ++out.by_marker[std::string(marker)];
         ++out.total;
       }
     }
+  }
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return out;  // no Chinese or Korean marker can occur
   }
   const auto count_substrings = [&](std::string_view marker) {
     for (std::size_t pos = text.find(marker); pos != std::string_view::npos; pos = text.find(marker, pos + marker.size())) {

@@ -1,8 +1,8 @@
 #include "verifiers/behaviour/repetition.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 
@@ -35,16 +35,18 @@ Repetition measure_repetition(std::string_view text)
   Repetition out;
   const std::vector<std::size_t> ids = word_ids(text);
   if (ids.size() >= k_repetition_ngram) {
-    std::unordered_set<std::size_t> distinct;
     out.ngrams = ids.size() - k_repetition_ngram + 1;
+    std::vector<std::size_t> grams(out.ngrams);  // sorted, not a hash set: no allocation per n-gram
     for (std::size_t i = 0; i < out.ngrams; ++i) {
       std::size_t h = 1469598103934665603ULL;
       for (std::size_t k = 0; k < k_repetition_ngram; ++k) {
         h = (h ^ ids[i + k]) * 1099511628211ULL;
       }
-      distinct.insert(h);
+      grams[i] = h;
     }
-    out.repeated_ngram_ratio = 1.0 - static_cast<double>(distinct.size()) / static_cast<double>(out.ngrams);
+    std::sort(grams.begin(), grams.end());
+    const auto distinct = static_cast<std::size_t>(std::unique(grams.begin(), grams.end()) - grams.begin());
+    out.repeated_ngram_ratio = 1.0 - static_cast<double>(distinct) / static_cast<double>(out.ngrams);
   }
   // Loop: the last `repeats * period` words have period `period`.
   const std::size_t n = ids.size();

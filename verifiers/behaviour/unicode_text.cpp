@@ -2,47 +2,58 @@
 
 namespace rb::verifiers::behaviour {
 
+namespace {
+
+struct Decoded {
+  char32_t c = U'\uFFFD';
+  std::size_t length = 1;  ///< bytes taken: 1 for an invalid byte
+};
+
+/// The code point starting at byte `i` of `text` (i < size); an invalid or cut sequence is
+/// U+FFFD taking one byte. No allocation: words_of calls it once per character.
+Decoded decode_at(std::string_view text, std::size_t i)
+{
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  std::size_t extra = 0;
+  char32_t c = 0;
+  if (b0 < 0x80) {
+    return {b0, 1};
+  }
+  if ((b0 & 0xE0) == 0xC0) {
+    extra = 1;
+    c = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    extra = 2;
+    c = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    extra = 3;
+    c = b0 & 0x07;
+  } else {
+    return {};
+  }
+  if (i + extra >= text.size()) {
+    return {};  // the continuation bytes are missing
+  }
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return {};
+    }
+    c = (c << 6) | (b & 0x3F);
+  }
+  return {c, extra + 1};
+}
+
+}  // namespace
+
 std::vector<char32_t> decode_utf8(std::string_view text)
 {
   std::vector<char32_t> out;
   out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    int extra = 0;
-    char32_t c = 0;
-    if (b0 < 0x80) {
-      c = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      extra = 1;
-      c = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      extra = 2;
-      c = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      extra = 3;
-      c = b0 & 0x07;
-    } else {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    bool valid = i + static_cast<std::size_t>(extra) < text.size();  // the continuation bytes exist
-    for (int k = 1; valid && k <= extra; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-      if ((b & 0xC0) != 0x80) {
-        valid = false;
-      } else {
-        c = (c << 6) | (b & 0x3F);
-      }
-    }
-    if (!valid) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    out.push_back(c);
-    i += static_cast<std::size_t>(extra) + 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode_at(text, i);
+    out.push_back(d.c);
+    i += d.length;
   }
   return out;
 }
@@ -75,43 +86,36 @@ Script script_of(char32_t c)
   return Script::other;
 }
 
-std::vector<Word> words_of(std::string_view text)
+void for_each_word(std::string_view text, const std::function<void(const WordSpan&)>& fn)
 {
-  std::vector<Word> words;
-  std::size_t i = 0;
-  Word current;
+  WordSpan current;
   bool open = false;
   const auto close = [&] {
     if (open) {
-      words.push_back(std::move(current));
-      current = Word{};
+      fn(current);
       open = false;
     }
   };
-  while (i < text.size()) {
-    // Decode one code point at byte offset i.
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    const std::size_t length = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 1;
-    const auto decoded = decode_utf8(text.substr(i, std::min(length, text.size() - i)));
-    const char32_t c = decoded.empty() ? U'\uFFFD' : decoded.front();
-    const std::size_t next = i + (decoded.size() == 1 ? std::min(length, text.size() - i) : 1);
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded decoded = decode_at(text, i);
+    const char32_t c = decoded.c;
+    const std::size_t next = i + decoded.length;
     const Script s = script_of(c);
     if (s == Script::han || s == Script::kana) {
       close();
-      words.push_back(Word{s, i, next, std::u32string(1, c)});
+      fn(WordSpan{s, i, next, 1});
     } else if (s == Script::latin || s == Script::hangul || s == Script::cyrillic || s == Script::other_letter) {
       if (open && current.script != s) {
         close();
       }
       if (!open) {
-        current.script = s;
-        current.begin = i;
+        current = WordSpan{s, i, i, 0};
         open = true;
       }
-      current.text.push_back(s == Script::latin && c >= U'A' && c <= U'Z' ? c + 32 : c);
+      ++current.letters;
       current.end = next;
     } else if (c == U'\'' && open && current.script == Script::latin) {
-      current.text.push_back(c);  // an apostrophe inside a Latin word: "let's"
+      ++current.letters;  // an apostrophe inside a Latin word: "let's"
       current.end = next;
     } else {
       close();  // digits, spaces, punctuation end a word
@@ -119,6 +123,20 @@ std::vector<Word> words_of(std::string_view text)
     i = next;
   }
   close();
+}
+
+std::vector<Word> words_of(std::string_view text)
+{
+  std::vector<Word> words;
+  for_each_word(text, [&](const WordSpan& span) {
+    Word word{span.script, span.begin, span.end, {}};
+    for (std::size_t i = span.begin; i < span.end;) {
+      const Decoded d = decode_at(text, i);
+      word.text.push_back(span.script == Script::latin && d.c >= U'A' && d.c <= U'Z' ? d.c + 32 : d.c);
+      i += d.length;
+    }
+    words.push_back(std::move(word));
+  });
   return words;
 }
 
