@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The quickstart: installs missing Debian packages, builds reasonbench, starts serve-sim (three
 # SIMULATED models over real HTTP on loopback) and evaluates them offline on a seeded arithmetic
-# suite. Writes quickstart/results.db and quickstart/report.md; prints a summary table.
+# suite. Writes quickstart/results.db and quickstart/report.{md,json,html}; prints a summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,4 +30,5 @@ echo "quickstart: serve-sim (SIMULATED models) on port $port" >&2
 export REASONBENCH_SIM_URL="http://127.0.0.1:$port/v1"
 build/reasonbench run examples/quickstart/config.toml
 build/reasonbench report --db quickstart/results.db --out quickstart/report.json
-echo "quickstart: wrote quickstart/results.db, quickstart/report.md and quickstart/report.json" >&2
+build/reasonbench report --db quickstart/results.db --out quickstart/report.html
+echo "quickstart: wrote quickstart/results.db, quickstart/report.md, quickstart/report.json and quickstart/report.html (open it in any browser; it needs no network)" >&2

@@ -261,7 +261,7 @@ std::function<int()> setup_run(CLI::App& sub)
                  "lists each suite's variants)");
   sub.add_option("--scorer", flags->scorer, "reward model scoring every sample for best-of-N: sim:NAME "
                  "(serve-sim) or URL#NAME (docs/strategies.md)");
-  sub.add_option("--report", flags->report, "write a report here at the end (.md, .csv, .json)");
+  sub.add_option("--report", flags->report, "write a report here at the end (.html, .md, .csv, .json)");
   sub.add_flag("--resume", flags->resume, "continue an existing run: only missing or failed items run");
   sub.add_flag("--dry-run", flags->dry_run, "estimate tokens and dollars per model and stop (no request "
                                            "unless --pilot)");

@@ -109,7 +109,7 @@ struct RunConfig {
   int concurrency = k_default_concurrency;
   std::int64_t seed = 0;  ///< base of the per-sample seeds
   bool cache = false;  ///< reuse samples of identical requests made by earlier runs (opt-in)
-  std::string report;  ///< write a report here at the end (.md, .csv, .json); empty: none
+  std::string report;  ///< write a report here at the end (.html, .md, .csv, .json); empty: none
   // The scorer (docs/strategies.md): a reward model scoring every sample for best-of-N and
   // weighted majority voting. Not part of the plan: changing it on resume scores again.
   std::string scorer;              ///< "sim:prm" or "URL#NAME"; empty: none

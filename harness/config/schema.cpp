@@ -105,7 +105,7 @@ const std::vector<Key<RunConfig>>& run_table()
       {.name = "cache", .field = member(&RunConfig::cache),
        .doc = "reuse samples of identical requests from earlier runs in this database (off: always ask)"},
       {.name = "report", .field = member(&RunConfig::report),
-       .doc = "write a report here at the end (.md, .csv, .json); empty: none"},
+       .doc = "write a report here at the end (.html, .md, .csv, .json); empty: none"},
       {.name = "scorer", .field = member(&RunConfig::scorer), .flags = k_omit_default,
        .doc = "reward model scoring every sample for best-of-N: sim:NAME (serve-sim) or URL#NAME; empty: none"},
       {.name = "scorer_api_key_env", .field = member(&RunConfig::scorer_api_key_env),
