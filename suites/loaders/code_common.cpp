@@ -10,12 +10,60 @@
 
 namespace rb::suites {
 
+namespace {
+
+/// Python's json module writes NaN, Infinity and -Infinity, which JSON has not (MBPP+'s inputs
+/// hold them): outside strings they become the tagged floats the code verifier reads.
+std::string tag_non_finite(const std::string& text)
+{
+  static const std::pair<std::string_view, std::string_view> k_words[] = {
+      {"-Infinity", R"({"$f":"-inf"})"}, {"Infinity", R"({"$f":"inf"})"}, {"NaN", R"({"$f":"nan"})"}};
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      out += c;
+      continue;
+    }
+    bool replaced = false;
+    for (const auto& [word, tagged] : k_words) {
+      if (std::string_view(text).substr(i, word.size()) == word) {
+        out += tagged;
+        i += word.size() - 1;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 CodeDataset read_code_dataset(std::string_view suite, const std::string& path)
 {
   CodeDataset d;
   d.path = path;
-  const std::string text = read_dataset_text(suite, path);
-  d.tag = std::string(suite) + "-" + util::sha256_hex(text).substr(0, 16);
+  const std::string raw = read_dataset_text(suite, path);
+  d.tag = std::string(suite) + "-" + util::sha256_hex(raw).substr(0, 16);
+  const std::string text = raw.find("Infinity") != std::string::npos || raw.find("NaN") != std::string::npos
+                               ? tag_non_finite(raw)
+                               : raw;
   const std::string_view trimmed = util::trim(text);
   if (trimmed.starts_with("[")) {
     nlohmann::json array;

@@ -250,7 +250,7 @@ def _rb_split_inputs(p):
     for part in p["inputs"]:
         if isinstance(part, str):  # some copies store the list as Python source
             part = eval(part, {"__builtins__": {}}, {"inf": float("inf"), "nan": float("nan")})
-        inputs.extend(part)
+        inputs.extend(_rb_unjson(part))
     inputs = _rb_mbpp_types(p["id"], inputs)
     atol = float(p.get("atol") or 0)
     tests, seconds, skipped = [], 0.0, 0
@@ -276,6 +276,17 @@ def _rb_split_inputs(p):
                 test["alternatives"] = [0]
         tests.append(test)
     return {"tests": tests, "ref_ms": seconds * 1000, "skipped_inputs": skipped}
+
+
+def _rb_unjson(x):
+    """Plain JSON data with the loader's tagged non-finite floats ({"$f": "inf"}) made floats."""
+    if isinstance(x, list):
+        return [_rb_unjson(v) for v in x]
+    if isinstance(x, dict):
+        if len(x) == 1 and "$f" in x:
+            return float(x["$f"])
+        return {k: _rb_unjson(v) for k, v in x.items()}
+    return x
 
 
 def _rb_mbpp_types(task_id, inputs):

@@ -86,7 +86,7 @@ RunResult classify(const State& s, const RunSpec& spec)
     case Stopped::compile_time:
       r.status = Status::compile_error;
       r.stderr_text = s.cc;
-      r.detail = "compilation exceeded " + seconds_text(spec.compile.wall);
+      r.detail = "compilation exceeded the wall-clock limit of " + seconds_text(spec.compile.wall);
       return r;
     case Stopped::setup_time:
       r.status = Status::sandbox_error;

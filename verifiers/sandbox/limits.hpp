@@ -19,7 +19,8 @@ constexpr std::int64_t k_default_stack_bytes = 64 * k_mib;
 constexpr int k_default_processes = 32;
 constexpr int k_default_open_files = 256;
 
-constexpr milliseconds k_default_compile_wall{30'000};
+constexpr milliseconds k_default_compile_cpu{30'000};
+constexpr milliseconds k_default_compile_wall{120'000};  ///< generous: a loaded machine must not fail a compile
 constexpr std::int64_t k_default_compile_memory_bytes = 1536 * k_mib;
 constexpr std::int64_t k_compile_log_bytes = 64 * 1024;
 
@@ -41,7 +42,8 @@ struct Limits {
 /// Limits of the compile phase (C++): the compiler is untrusted input's first victim
 /// (`#include "/dev/zero"`, template bombs), so it is limited too.
 struct CompileLimits {
-  milliseconds wall = k_default_compile_wall;
+  milliseconds cpu = k_default_compile_cpu;    ///< RLIMIT_CPU of the compiler (whole seconds)
+  milliseconds wall = k_default_compile_wall;  ///< wall clock, enforced by the harness
   std::int64_t memory_bytes = k_default_compile_memory_bytes;
 };
 

@@ -1,5 +1,7 @@
 #include "verifiers/sandbox/run_plan.hpp"
 
+#include <algorithm>
+
 #include "verifiers/sandbox/seccomp_filter.hpp"
 #include "verifiers/sandbox/toolchain.hpp"
 
@@ -32,7 +34,7 @@ PhasePlan plan_phases(const RunSpec& spec, const Identity& who, const std::strin
     compile.argv = compile_command(pch_dir);
     compile.stdout_fd = k_fd_cc;
     compile.stderr_fd = k_fd_cc;
-    compile.cpu_seconds = ceil_seconds(spec.compile.wall);
+    compile.cpu_seconds = ceil_seconds(std::min(spec.compile.cpu, spec.compile.wall));
     compile.memory_bytes = spec.compile.memory_bytes;
     compile.file_bytes = std::max<std::int64_t>(spec.limits.file_bytes, 64 * k_mib);
     plan.compile = std::move(compile);
