@@ -189,6 +189,15 @@ TEST_CASE("a European decimal comma is read when no other reading matches", "[ma
   CHECK(same("1234", "1,234"));
 }
 
+TEST_CASE("a number written in words", "[math][equivalence]")
+{
+  CHECK(same("4", "four"));
+  CHECK(same("21", "Twenty-one"));
+  CHECK(same("\\text{seven}", "7"));
+  CHECK_FALSE(same("4", "five"));
+  CHECK_THAT(compare_math_answers("4", "four").rule, Catch::Contains("in words"));
+}
+
 TEST_CASE("huge values agree only when written the same way", "[math][equivalence]")
 {
   CHECK_FALSE(same("10^{10^{10}}", "10^{10^{10}}+1"));

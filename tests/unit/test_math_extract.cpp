@@ -107,6 +107,10 @@ TEST_CASE("a choice letter written with its value keeps both", "[math][extract]"
   REQUIRE(e);
   CHECK(e->answer == "C");
   CHECK(e->alternative == "12");
+  const auto boxed = extract_answer("So $\\boxed{\\textbf{(C)}\\ \\frac{5}{2}}$");
+  REQUIRE(boxed);
+  CHECK(boxed->answer == "C");
+  CHECK(boxed->alternative == "\\frac{5}{2}");
 }
 
 TEST_CASE("last_boxed reports the joined boxes", "[math][extract]")

@@ -274,7 +274,11 @@ std::optional<std::pair<std::string, std::string>> choice_with_value(const std::
     return std::nullopt;
   }
   const std::string letter(1, t[i]);
-  const std::string rest = strip_delimiters(t.substr(i + 2));
+  std::string_view after = trim(t.substr(i + 2));
+  while (after.starts_with("\\ ") || after.starts_with("~") || after.starts_with("\\quad") || after.starts_with("\\,")) {
+    after = trim(after.substr(after.starts_with("\\quad") ? 5 : (after[0] == '~' ? 1 : 2)));
+  }
+  const std::string rest = strip_delimiters(after);
   if (rest.empty() || !is_bare_answer(rest)) {
     return std::nullopt;
   }
@@ -439,6 +443,11 @@ std::optional<Extraction> extract_answer(std::string_view response)
     Extraction e{*boxed, joined > 1 ? "boxed (" + std::to_string(joined) + " boxes joined)" : "boxed", false, {}, {}};
     if (joined > 1) {
       e.parts = std::move(parts);
+    } else if (auto choice = choice_with_value(e.answer)) {
+      // "\boxed{\textbf{(C)}\ \frac{5}{2}}": the letter and its value, either may match.
+      e.answer = choice->first;
+      e.alternative = choice->second;
+      e.rule = "boxed (choice letter and its value)";
     }
     return e;
   }

@@ -1,5 +1,7 @@
 #include "verifiers/math/math_verifier.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
@@ -63,27 +65,69 @@ std::optional<std::string> decimal_comma(std::string_view s)
   return out;
 }
 
+/// "four", "Twelve", "twenty-one", "\\text{seven}": an integer up to 99 written in English words.
+std::optional<std::string> number_word(std::string_view s)
+{
+  static constexpr std::array<std::string_view, 20> k_units{
+      "zero",    "one",     "two",       "three",    "four",     "five",    "six",
+      "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 8> k_tens{"twenty", "thirty", "forty", "fifty",
+                                                          "sixty",  "seventy", "eighty", "ninety"};
+  std::string t = util::to_lower(util::trim(s));
+  if (t.starts_with("\\text{") && t.ends_with('}')) {
+    t = t.substr(6, t.size() - 7);
+  }
+  if (t.size() > 20) {
+    return std::nullopt;
+  }
+  auto find = [](const auto& table, std::string_view w) -> int {
+    const auto it = std::find(table.begin(), table.end(), w);
+    return it == table.end() ? -1 : static_cast<int>(it - table.begin());
+  };
+  if (const int u = find(k_units, t); u >= 0) {
+    return std::to_string(u);
+  }
+  const std::size_t dash = t.find_first_of("- ");
+  const int tens = find(k_tens, std::string_view(t).substr(0, dash));
+  if (tens < 0) {
+    return std::nullopt;
+  }
+  if (dash == std::string::npos) {
+    return std::to_string(20 + 10 * tens);
+  }
+  const int unit = find(k_units, std::string_view(t).substr(dash + 1));
+  if (unit < 1 || unit > 9) {
+    return std::nullopt;
+  }
+  return std::to_string(20 + 10 * tens + unit);
+}
+
 Compared compare_as_written(std::string_view gold, std::string_view predicted, const math::CompareContext& context);
 
 /// Compares, and when that fails and one side is a number with a European decimal comma
-/// ("1000,99" for 1000.99), compares it read that way (the development set's labelling policy).
+/// ("1000,99" for 1000.99, the development set's labelling policy) or in words ("four"),
+/// compares it read that way.
 Compared compare(std::string_view gold, std::string_view predicted, const math::CompareContext& context = {})
 {
   Compared out = compare_as_written(gold, predicted, context);
   if (out.decision.equal) {
     return out;
   }
-  const auto g = decimal_comma(gold);
-  const auto p = decimal_comma(predicted);
-  if (!g && !p) {
-    return out;
+  for (const auto reading : {decimal_comma, number_word}) {
+    const auto g = reading(gold);
+    const auto p = reading(predicted);
+    if (!g && !p) {
+      continue;
+    }
+    Compared again = compare_as_written(g ? *g : gold, p ? *p : predicted, context);
+    if (again.decision.equal) {
+      again.decision.rule = (reading == decimal_comma ? "',' read as a decimal comma: " : "a number in words: ") +
+                            again.decision.rule;
+      return again;
+    }
   }
-  Compared again = compare_as_written(g ? *g : gold, p ? *p : predicted, context);
-  if (!again.decision.equal) {
-    return out;
-  }
-  again.decision.rule = "',' read as a decimal comma: " + again.decision.rule;
-  return again;
+  return out;
 }
 
 Compared compare_as_written(std::string_view gold, std::string_view predicted, const math::CompareContext& context)
