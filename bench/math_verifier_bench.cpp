@@ -7,12 +7,14 @@
 // when ../shared/data is present (REASONBENCH_DATA or ../shared/data next to the source tree),
 // bare answers of every kind the verifier reads, and synthetic 1-4 KB responses ending in a box
 // or an answer phrase. BM_MathVerdictAbsurd times inputs built to be slow (nested braces, towers
-// of exponents, huge powers): the worst case.
+// of exponents, huge powers): the worst case. BM_MathVerdictMixThreads runs the mix on 1 and 2
+// threads sharing one verifier.
 #include <benchmark/benchmark.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
@@ -260,11 +262,26 @@ void BM_MathVerdictAbsurd(benchmark::State& state)
   run(state, k_absurd);
 }
 
+/// The mix on 1 and 2 threads sharing one verifier: thread-safe with no signals or global state,
+/// so verdicts per second should scale with free cores (this machine has two, shared).
+void BM_MathVerdictMixThreads(benchmark::State& state)
+{
+  static const rb::verifiers::MathVerifier k_verifier;
+  const auto& list = items();
+  std::size_t i = static_cast<std::size_t>(state.thread_index()) * 97;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(verdict(k_verifier, list[i % list.size()]));
+    ++i;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
 }  // namespace
 
 BENCHMARK(BM_MathVerdictMix)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MathVerdictBare)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MathVerdictLong)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_MathVerdictAbsurd)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_MathVerdictMixThreads)->Threads(1)->Threads(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();
