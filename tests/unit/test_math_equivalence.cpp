@@ -158,6 +158,8 @@ TEST_CASE("percent, degrees, units, bases, choices, text", "[math][equivalence]"
   CHECK(same("\\text{Monday}", "\\text{monday}"));
   CHECK_FALSE(same("\\text{Tuesday}", "Thursday"));
   CHECK_FALSE(same("3:4", "4:3"));
+  CHECK(same("1:2:3", "2:4:6"));
+  CHECK_FALSE(same("1:2:3", "2:4:5"));
   CHECK_FALSE(same("36^\\circ", "\\$36"));  // a degree sign and a currency are different units
   CHECK_FALSE(same("20\\%", "\\$20"));
   CHECK(same("45^\\circ", "45 \\text{ degrees}"));

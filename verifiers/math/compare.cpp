@@ -431,7 +431,18 @@ Decision Comparer::items(const Node& g, const Node& p)
     if (gr != nullptr && pr != nullptr && gr->kids.size() == pr->kids.size()) {
       const Decision d = collections(gr->kids, pr->kids, true, "ratio terms");
       if (d.equal || gr->kids.size() != 2) {
-        return d;
+        if (d.equal) {
+          return d;
+        }
+        // "1:2:3" is "2:4:6": every term over the first one agrees.
+        for (std::size_t k = 1; k < gr->kids.size(); ++k) {
+          const Decision q = scalars(make_node(NodeKind::div, {gr->kids[k], gr->kids[0]}),
+                                     make_node(NodeKind::div, {pr->kids[k], pr->kids[0]}), 1, 1);
+          if (!q.equal) {
+            return d;
+          }
+        }
+        return {true, "proportional ratio terms"};
       }
     }
     if ((gr != nullptr && gr->kids.size() != 2) || (pr != nullptr && pr->kids.size() != 2)) {
