@@ -1,5 +1,7 @@
 // The behaviour stage: the analyzer's inputs (prompt, answer form, language), the store's
 // behaviours table, the run loop storing an analysis with every verdict, and the report figures.
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -376,4 +378,70 @@ TEST_CASE("the behaviour section of the Markdown and JSON reports", "[behaviour]
   reports::RunSummary empty;
   empty.rows.push_back(row);
   CHECK(reports::behaviour_markdown(empty).empty());
+}
+
+namespace {
+
+/// Runs SQL on the file through its own connection (writes a store's older tables as an older build did).
+void exec_sql(const std::string& path, const std::string& sql)
+{
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  INFO((error != nullptr ? error : ""));
+  sqlite3_free(error);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("a version-3 store migrates to behaviours and keeps its samples", "[behaviour][store][migration]")
+{
+  test::TempDir dir;
+  const auto path = dir.file("v3.db");
+  std::int64_t run_id = 0;
+  std::int64_t sample_id = 0;
+  {
+    store::Store old(path, 3);
+    REQUIRE(old.schema_version() == 3);
+    store::RunRecord run;
+    run.name = "old";
+    run.config_json = "{}";
+    run_id = old.create_run(run);
+    const auto ref = old.upsert_problems("s", std::vector<Problem>{problem_with("7")})[0];
+    // Below the current version only runs and problems go through the Store: a sample and its
+    // verdict as a version-3 build wrote them.
+    exec_sql(path,
+             "INSERT INTO samples (run_id, model, suite, problem_id, problem_ref, sample_index, request_json, "
+                     "response_json, answer_text, reasoning_text, reasoning_unclosed, finish_reason, prompt_tokens, "
+                     "completion_tokens, reasoning_tokens, cached_tokens, tokens_reported, ttft_ms, first_answer_ms, "
+                     "e2e_ms, chunks, model_reported, retries, error, started_at) VALUES (" +
+                         std::to_string(run_id) + ", 'm', 's', 'p7', " + std::to_string(ref) +
+                         ", 0, '{}', '{}', '\\boxed{7}', '', 0, 'stop', 1, 2, 0, 0, 1, 1, 1, 1, 1, 'm', 0, '', "
+                         "'2026-11-29T00:00:00.000Z')");
+    sample_id = std::stoll(test::query_rows(path, "SELECT max(id) FROM samples").at(0));
+    exec_sql(path, "INSERT INTO verdicts (sample_id, verifier, verifier_version, verdict, extracted, detail, "
+                           "graded_at) VALUES (" + std::to_string(sample_id) +
+                               ", 'numeric', '1', 'correct', '7', 'boxed', '2026-11-29T00:00:01.000Z')");
+  }
+  CHECK(test::count_rows(path, "SELECT count(*) FROM sqlite_master WHERE name = 'behaviours'") == 0);
+  store::Store db(path);
+  CHECK(db.schema_version() >= 4);
+  int analysed = 0;
+  db.for_each_behaviour(run_id, [&](const store::BehaviourFacts&) { ++analysed; });
+  CHECK(analysed == 0);  // graded before version 4: no analysis until graded again
+  db.insert_behaviour({sample_id, "1", figures(true, 10, 1)});
+  db.for_each_behaviour(run_id, [&](const store::BehaviourFacts& b) {
+    ++analysed;
+    CHECK(b.verdict == VerdictKind::correct);
+  });
+  CHECK(analysed == 1);
+  int samples = 0;
+  db.for_each_sample(run_id, [&](const store::SampleRow& row) {
+    ++samples;
+    CHECK(row.sample.text == "\\boxed{7}");
+  });
+  CHECK(samples == 1);
 }
