@@ -3,6 +3,7 @@
 // mutants a wrong solution is made of (return None, off by one, a swapped branch).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 #include <atomic>
@@ -15,6 +16,8 @@
 
 #include "harness/core/verifier.hpp"
 #include "harness/util/strings.hpp"
+#include "tests/support/test_env.hpp"
+#include "verifiers/sandbox/sandbox.hpp"
 
 namespace rb::test {
 
@@ -63,6 +66,22 @@ inline std::vector<std::string> where(const std::vector<Graded>& graded, bool co
     }
   }
   return ids;
+}
+
+/// Sets REASONBENCH_DATA to ../shared/data and says yes when the data and the namespace sandbox
+/// are both here; otherwise prints why the test is skipped.
+inline bool code_data_prepared()
+{
+  if (shared_data_dir().empty()) {
+    WARN("SKIPPED: ../shared/data absent");
+    return false;
+  }
+  if (!sandbox::probe_namespaces().available) {
+    WARN("SKIPPED: the namespace sandbox is unavailable here: " << sandbox::probe_namespaces().why);
+    return false;
+  }
+  ::setenv("REASONBENCH_DATA", shared_data_dir().c_str(), 1);
+  return true;
 }
 
 /// Whether this machine is oversubscribed now (1-minute load over twice its cores): its wall

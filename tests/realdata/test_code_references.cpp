@@ -26,20 +26,6 @@ struct KnownBad {
   const char* why;
 };
 
-bool prepared()
-{
-  if (test::shared_data_dir().empty()) {
-    WARN("SKIPPED: ../shared/data absent");
-    return false;
-  }
-  if (!sandbox::probe_namespaces().available) {
-    WARN("SKIPPED: the namespace sandbox is unavailable here: " << sandbox::probe_namespaces().why);
-    return false;
-  }
-  ::setenv("REASONBENCH_DATA", test::shared_data_dir().c_str(), 1);
-  return true;
-}
-
 std::set<std::string> ids(std::initializer_list<KnownBad> known)
 {
   std::set<std::string> out;
@@ -105,7 +91,7 @@ void check_python_mutants(const Suite& suite, const Verifier& verifier, bool met
 
 TEST_CASE("humaneval: 164 canonical solutions pass, mutants fail", "[realdata][code]")
 {
-  if (!prepared()) {
+  if (!test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("humaneval", {});
@@ -116,7 +102,7 @@ TEST_CASE("humaneval: 164 canonical solutions pass, mutants fail", "[realdata][c
 
 TEST_CASE("mbpp sanitized: 427 references pass, mutants fail", "[realdata][code]")
 {
-  if (!prepared()) {
+  if (!test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("mbpp", {});
@@ -129,7 +115,7 @@ TEST_CASE("mbpp sanitized: 427 references pass, mutants fail", "[realdata][code]
 
 TEST_CASE("mbpp full: 974 references pass", "[realdata][code]")
 {
-  if (!prepared()) {
+  if (!test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("mbpp-full", {});
@@ -139,7 +125,7 @@ TEST_CASE("mbpp full: 974 references pass", "[realdata][code]")
 
 TEST_CASE("mbpp plus: 399 references pass on their own cached outputs, mutants fail", "[realdata][code]")
 {
-  if (!prepared()) {
+  if (!test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("mbpp-plus", {});
@@ -150,7 +136,7 @@ TEST_CASE("mbpp plus: 399 references pass on their own cached outputs, mutants f
 
 TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code]")
 {
-  if (!prepared()) {
+  if (!test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("leetcodedataset", {});
@@ -165,7 +151,7 @@ TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code
 
 TEST_CASE("humaneval-x-cpp: 164 references pass, mutants fail", "[realdata][code]")
 {
-  if (!prepared()) {
+  if (!test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("humaneval-x-cpp", {});

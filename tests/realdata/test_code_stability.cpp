@@ -18,15 +18,9 @@ using test::Mutant;
 
 TEST_CASE("1,000 code samples graded three times give identical verdicts", "[realdata][code]")
 {
-  if (test::shared_data_dir().empty()) {
-    WARN("SKIPPED: ../shared/data absent");
+  if (!test::code_data_prepared()) {
     return;
   }
-  if (!sandbox::probe_namespaces().available) {
-    WARN("SKIPPED: the namespace sandbox is unavailable here: " << sandbox::probe_namespaces().why);
-    return;
-  }
-  ::setenv("REASONBENCH_DATA", test::shared_data_dir().c_str(), 1);
   std::vector<Problem> problems;  // one per sample: the same problem with another answer
   std::vector<std::string> answers;
   for (const char* spec : {"humaneval", "mbpp"}) {
