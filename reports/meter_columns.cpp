@@ -113,8 +113,13 @@ const Column k_meter_columns[] = {
      .definition = "the largest number of this row's requests in flight at once",
      .csv = 48,
      .where = k_all,
-     .value = [](const RowRef& r) -> Value { return lat(r).max_concurrency; },
-     .display = [](const RowRef& r) { return Cell{std::to_string(lat(r).max_concurrency), Mark::none}; }},
+     .value = [](const RowRef& r) -> Value {
+       return lat(r).requests_per_s >= 0 ? Value(lat(r).max_concurrency) : Value();  // no spans: unknown
+     },
+     .display = [](const RowRef& r) {
+       return lat(r).requests_per_s >= 0 ? Cell{std::to_string(lat(r).max_concurrency), Mark::none}
+                                         : Cell{"", Mark::not_measured};
+     }},
     {.key = "goodput_per_s",
      .label = "goodput req/s",
      .definition = "requests per second meeting every [slo] (ttft_ms, tpot_ms, e2e_ms); - without SLOs",
@@ -125,8 +130,9 @@ const Column k_meter_columns[] = {
      .display = [](const RowRef& r) {
        return lat(r).slo.any() ? rate_cell(lat(r).goodput_per_s) : Cell{"-", Mark::none};
      }},
-    {.key = "good_requests", .definition = "requests meeting every SLO", .csv = 50, .where = k_in_json,
-     .value = [](const RowRef& r) -> Value { return lat(r).good; }},
+    {.key = "good_requests", .definition = "requests meeting every SLO; empty without SLOs", .csv = 50,
+     .where = k_in_json,
+     .value = [](const RowRef& r) -> Value { return lat(r).slo.any() ? Value(lat(r).good) : Value(); }},
     {.key = "energy_per_output_token_joules",
      .label = "J/out tok",
      .definition = "joules per output token of the samples with energy (est. when configured, not metered)",

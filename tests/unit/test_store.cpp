@@ -69,12 +69,12 @@ TEST_CASE("a new store is created at the current schema version, in WAL mode", "
   {
     Store db(path);
     CHECK(db.schema_version() == Store::current_schema_version());
-    CHECK(Store::current_schema_version() == 4);
+    CHECK(Store::current_schema_version() == 6);
     CHECK(db.path() == path);
     CHECK(db.list_runs().empty());
   }
   CHECK(raw_sql(path, "PRAGMA journal_mode") == "wal");
-  CHECK(raw_sql(path, "PRAGMA user_version") == "4");
+  CHECK(raw_sql(path, "PRAGMA user_version") == "6");
   CHECK(raw_sql(path, "PRAGMA page_size") == "16384");
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("a store reopens with its data", "[store]")
     id = db.create_run(make_run("first"));
   }
   Store db(path);
-  CHECK(db.schema_version() == 4);
+  CHECK(db.schema_version() == 6);
   const auto run = db.find_run("first");
   REQUIRE(run);
   CHECK(run->id == id);
@@ -196,14 +196,14 @@ TEST_CASE("a database from a newer reasonbench is refused with the versions", "[
   {
     Store db(path);
   }
-  raw_sql(path, "PRAGMA user_version = 5");
+  raw_sql(path, "PRAGMA user_version = 7");
   try {
     Store db(path);
     FAIL("no exception");
   } catch (const ConfigError& e) {
     CHECK(std::string(e.what()) ==
           "database '" + path +
-              "' has schema version 5; this reasonbench reads up to 3: upgrade reasonbench");
+              "' has schema version 7; this reasonbench reads up to 6: upgrade reasonbench");
   }
 }
 
@@ -270,8 +270,8 @@ TEST_CASE("migrating from version 1 to the current version keeps every row", "[s
               "'2026-01-02T03:04:07.000Z');");
 
   Store db(path);
-  CHECK(db.schema_version() == 4);
-  CHECK(raw_sql(path, "PRAGMA user_version") == "4");
+  CHECK(db.schema_version() == 6);
+  CHECK(raw_sql(path, "PRAGMA user_version") == "6");
   const auto run = db.find_run("old");
   REQUIRE(run);
   CHECK(run->id == run_id);
@@ -318,7 +318,7 @@ TEST_CASE("migrate_to stops early and a later open finishes the migration", "[st
     CHECK(db.schema_version() == 1);
   }
   Store db(path);
-  CHECK(db.schema_version() == 4);
+  CHECK(db.schema_version() == 6);
   CHECK(raw_sql(path,
                 "SELECT count(*) FROM pragma_table_info('samples') WHERE name IN ('cost_usd', "
                 "'from_cache')") == "2");
