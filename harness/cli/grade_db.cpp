@@ -31,7 +31,6 @@ struct Regrade {
 struct NewVerdict {
   store::VerdictRecord record;
   bool changed = false;
-  Behaviour behaviour;  ///< measured again with the verdict (docs/behaviour.md)
 };
 
 const verifiers::behaviour::RuleBehaviourAnalyzer k_behaviour;
@@ -68,7 +67,7 @@ class VerifierCache {
 
 /// Grades one chunk of rows in parallel and keeps only their new verdicts (small), so memory
 /// stays flat however many samples the run has.
-void grade_chunk(std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int& shown)
+void grade_chunk(store::Store& store, std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int& shown)
 {
   {
     util::TaskPool pool(0);
@@ -90,9 +89,15 @@ void grade_chunk(std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int&
     }
     out.push_back({{w.row.sample_id, std::string(w.verifier->name()), std::string(w.verifier->version()),
                     std::move(w.verdict)},
-                   changed,
-                   std::move(w.behaviour)});
+                   changed});
   }
+  // The behaviour analyses (docs/behaviour.md) are written per chunk, under the open walk: the
+  // walk does not read the behaviours table, and memory stays at one chunk's analyses.
+  store::Store::Transaction transaction(store);
+  for (auto& w : chunk) {
+    store.insert_behaviour({w.row.sample_id, std::string(k_behaviour.version()), w.behaviour});
+  }
+  transaction.commit();
   chunk.clear();
 }
 
@@ -109,10 +114,10 @@ void regrade_run(store::Store& store, const store::RunRecord& run)
     }
     chunk.push_back({row, &verifiers.get(row), {}});
     if (chunk.size() >= k_regrade_batch) {
-      grade_chunk(chunk, verdicts, shown);
+      grade_chunk(store, chunk, verdicts, shown);
     }
   });
-  grade_chunk(chunk, verdicts, shown);
+  grade_chunk(store, chunk, verdicts, shown);
   // Written after reading: the verdicts table is not modified under the open SELECT.
   std::int64_t changed = 0;
   for (std::size_t start = 0; start < verdicts.size(); start += k_regrade_batch) {
@@ -120,7 +125,6 @@ void regrade_run(store::Store& store, const store::RunRecord& run)
     for (std::size_t i = start; i < std::min(verdicts.size(), start + k_regrade_batch); ++i) {
       changed += verdicts[i].changed ? 1 : 0;
       store.insert_verdict(verdicts[i].record);
-      store.insert_behaviour({verdicts[i].record.sample_id, std::string(k_behaviour.version()), verdicts[i].behaviour});
     }
     transaction.commit();
   }

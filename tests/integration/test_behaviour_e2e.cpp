@@ -1,6 +1,8 @@
 // Reasoning behaviour end to end: the three built-in SIMULATED models (examples/sim/instant.toml,
 // the quickstart models without delays) differ in how they reason, the run stores an analysis
 // with every verdict, and every report format shows the differences. Also `grade --rewards`.
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -113,6 +115,32 @@ max_tokens = 6000
   REQUIRE(g.exit_code == 0);
   CHECK(query_rows(db, "SELECT sample_id, behaviour_json FROM behaviours ORDER BY 1") == before);
   CHECK(count_rows(db, "SELECT count(*) FROM behaviours") == 240);
+}
+
+TEST_CASE("grade --db analyses again more samples than one chunk (1,000), writing as it walks", "[e2e][behaviour]")
+{
+  TempDir dir;
+  SimServerProcess sim(source_dir() + "/examples/sim/instant.toml", dir.path().string());
+  const std::string db = dir.file("many.db");
+  const auto r = run_command({binary(), "run", "--db", db, "--run", "many", "--suite", "gen:arith?n=700&seed=4",
+                              "--model", "sim:o1-like", "--samples", "2", "--concurrency", "32"},
+                             {"REASONBENCH_SIM_URL=" + sim.url()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(count_rows(db, "SELECT count(*) FROM behaviours") == 1400);
+  const auto before = query_rows(db, "SELECT sample_id, behaviour_json FROM behaviours ORDER BY 1");
+  {  // some samples lose their analysis (as if stored before schema version 4)
+    sqlite3* handle = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
+    CHECK(sqlite3_exec(handle, "DELETE FROM behaviours WHERE sample_id % 3 = 0", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(handle);
+  }
+  CHECK(count_rows(db, "SELECT count(*) FROM behaviours") < 1400);
+  const auto g = run_command({binary(), "grade", "--db", db});
+  INFO(g.err);
+  REQUIRE(g.exit_code == 0);
+  CHECK_THAT(g.err, Catch::Contains("1400 stored sample(s) again; 0 verdict(s) changed"));
+  CHECK(query_rows(db, "SELECT sample_id, behaviour_json FROM behaviours ORDER BY 1") == before);
 }
 
 TEST_CASE("grade --rewards writes accuracy, format and language rewards per line", "[e2e][behaviour]")
