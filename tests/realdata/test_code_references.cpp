@@ -131,7 +131,8 @@ TEST_CASE("mbpp plus: 399 references pass on their own cached outputs, mutants f
   const Suite suite = suites::load_suite("mbpp-plus", {});
   const auto verifier = verifiers::make_verifier(suite.verifier);
   check_references(suite, *verifier, 399, {});
-  check_python_mutants(suite, *verifier, false, {});
+  check_python_mutants(suite, *verifier, false, {},
+                       {{"Mbpp/164", "EvalPlus accepts any output of are_equivalent (its reference is wrong)"}});
 }
 
 TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code]")

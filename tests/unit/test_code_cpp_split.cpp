@@ -1,6 +1,9 @@
 // Splitting C++ test mains into calls and expected expressions (verifiers/code/cpp_split.hpp).
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include "verifiers/code/cpp_programs.hpp"
 #include "verifiers/code/cpp_split.hpp"
 
 using namespace rb::verifiers::code;
@@ -59,4 +62,21 @@ TEST_CASE("string literals with operators inside do not confuse the split", "[co
   REQUIRE(split.error.empty());
   CHECK(split.tests[0].call == "f(\"a==b;\")");
   CHECK(split.tests[0].expected_expr == "\"x)(\"");
+}
+
+TEST_CASE("the driver keeps a header's comments whole, braces and the function's name included", "[code]")
+{
+  // MultiPL-E's prompts show calls in comments; a candidate that defines the function again
+  // once made the harness cut the comment as if it were that function's body.
+  const nlohmann::json task{{"entry", "add"},
+                            {"header", "#include<bits/stdc++.h>\n// >>> add((std::vector<long>({(long)4, (long)2})))\n// (2)\n"
+                                       "/* add({1}) */\nlong helper(long x) { return x; }\n"},
+                            {"signature", "long add(std::vector<long> lst) {"}};
+  const std::string code = "long add(std::vector<long> lst) { return lst[0]; }\n";
+  const std::string program =
+      rb::verifiers::code::cpp_driver_program(task, nlohmann::json::array(), nlohmann::json::array(), code);
+  CHECK(program.find("// >>> add((std::vector<long>({(long)4, (long)2})))\n") != std::string::npos);
+  CHECK(program.find("/* add({1}) */") != std::string::npos);
+  CHECK(program.find("long helper(long x) { return x; }") != std::string::npos);
+  CHECK(program.find(code) != std::string::npos);
 }

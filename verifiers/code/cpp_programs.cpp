@@ -1,5 +1,6 @@
 #include "verifiers/code/cpp_programs.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "verifiers/code/cpp_emit.hpp"
@@ -32,6 +33,28 @@ bool alias_statement(const std::string& text, std::string& alias, std::string& t
   return !alias.empty() && !target.empty();
 }
 
+/// The length of the comment or string/character literal starting at `i`, or 0.
+std::size_t non_code_length(std::string_view text, std::size_t i)
+{
+  const std::string_view rest = text.substr(i);
+  if (rest.starts_with("//")) {
+    const std::size_t nl = rest.find('\n');
+    return nl == std::string_view::npos ? rest.size() : nl + 1;
+  }
+  if (rest.starts_with("/*")) {
+    const std::size_t end = rest.find("*/", 2);
+    return end == std::string_view::npos ? rest.size() : end + 2;
+  }
+  if (rest.starts_with('"') || rest.starts_with('\'')) {
+    std::size_t k = 1;
+    while (k < rest.size() && rest[k] != rest[0] && rest[k] != '\n') {
+      k += rest[k] == '\\' ? 2 : 1;
+    }
+    return std::min(k + 1, rest.size());
+  }
+  return 0;
+}
+
 /// The header without the functions the candidate's code defines again (chat models often
 /// repeat a prompt's helper functions; two definitions would not compile).
 std::string strip_redefined(const std::string& header, std::string_view code)
@@ -41,6 +64,16 @@ std::string strip_redefined(const std::string& header, std::string_view code)
   int depth = 0;
   std::size_t statement_start = 0;
   while (i < header.size()) {
+    // Comments and literals are copied as they are: their braces and names are not code
+    // (MultiPL-E's prompts show calls such as `add((std::vector<long>({(long)4})))` in comments).
+    if (const std::size_t skip = non_code_length(header, i); skip > 0) {
+      out.append(header, i, skip);
+      i += skip;
+      if (depth == 0) {
+        statement_start = i;
+      }
+      continue;
+    }
     const char c = header[i];
     if (c == '{') {
       if (depth == 0) {
