@@ -26,10 +26,15 @@ TEST_CASE("values of the same kind compare by content", "[code]")
   CHECK_FALSE(values_equal(json{{"$int", "12345678901234567890123"}}, json{{"$int", "12345678901234567890124"}}));
 }
 
-TEST_CASE("a bool is never a number and a list is never a tuple", "[code]")
+TEST_CASE("bools compare as 0 and 1 (Python's ==), a list is never a tuple", "[code]")
 {
-  CHECK_FALSE(values_equal(json(1), json(true)));
-  CHECK_FALSE(values_equal(json(0), json(false)));
+  CHECK(values_equal(json(1), json(true)));
+  CHECK(values_equal(json(0), json(false)));
+  CHECK(values_equal(json(false), json(0)));
+  CHECK_FALSE(values_equal(json(2), json(true)));
+  CHECK_FALSE(values_equal(json(1), json(false)));
+  CHECK(values_equal(f("1.0"), json(true)));
+  CHECK(values_equal(json::array({1, 0}), json::array({true, false})));
   CHECK_FALSE(values_equal(json::array({1, 2}), tuple({1, 2})));
   CHECK_FALSE(values_equal(json("1"), json(1)));
   CHECK_FALSE(values_equal(json(nullptr), json(0)));

@@ -218,6 +218,20 @@ bool values_equal(const json& actual, const json& expected)
     as_number(expected, e);
     return float_equal(a, e);
   }
+  if ((ka == Kind::boolean) != (ke == Kind::boolean) && (ka == Kind::integer || ke == Kind::integer)) {
+    return integer_text(ka == Kind::boolean ? json(actual.get<bool>() ? 1 : 0) : actual) ==
+           integer_text(ke == Kind::boolean ? json(expected.get<bool>() ? 1 : 0) : expected);  // True == 1
+  }
+  if ((ka == Kind::boolean && ke == Kind::real) || (ka == Kind::real && ke == Kind::boolean)) {
+    double a = ka == Kind::boolean ? (actual.get<bool>() ? 1.0 : 0.0) : 0;
+    double e = ke == Kind::boolean ? (expected.get<bool>() ? 1.0 : 0.0) : 0;
+    if (ka == Kind::real) {
+      as_number(actual, a);
+    } else {
+      as_number(expected, e);
+    }
+    return float_equal(a, e);
+  }
   if (ka != ke) {
     return false;
   }

@@ -16,8 +16,9 @@ constexpr double k_float_rel_tol = 1e-9;
 constexpr double k_float_abs_tol = 1e-12;
 bool float_equal(double actual, double expected);
 
-/// Type-aware equality: same kind (int and float compare as numbers under the float rule; a
-/// bool is never a number; a list is never a tuple; set order and dict order do not matter).
+/// Python's == on plain data, with the float rule: int, float and bool compare as numbers
+/// (True == 1, as the datasets' asserts see it: MBPP's references return 0 for `== False`);
+/// a list is never a tuple, a string never a number; set order and dict order do not matter.
 bool values_equal(const nlohmann::json& actual, const nlohmann::json& expected);
 
 /// The value as a number (int, float), or false when it is not one (bools are not numbers).
