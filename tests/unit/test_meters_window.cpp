@@ -3,7 +3,10 @@
 // labelled as such, and GPU-hour and energy pricing of local engines.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <tuple>
 #include <thread>
@@ -206,4 +209,44 @@ TEST_CASE("a window without sources records times and says why nothing was measu
   CHECK_THAT(windows[1].unavailable, Catch::Contains("no meter configured"));
   CHECK(windows[1].max_concurrency == 1);
   f.db.for_each_sample_facts(f.run_id, [&](const store::SampleFacts& s) { CHECK_FALSE(s.energy_joules.has_value()); });
+}
+
+TEST_CASE("a version 5 store migrates to the meters' schema and keeps its samples unmeasured", "[meters][store]")
+{
+  test::TempDir dir;
+  const std::string path = dir.file("old.db");
+  std::int64_t run_id = 0;
+  {
+    store::Store old(path, 5);
+    store::RunRecord run;
+    run.name = "old";
+    run_id = old.create_run(run);
+  }
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  const std::string insert =
+      "INSERT INTO problems (suite, problem_key, content_hash, problem_json) VALUES ('s', 'p1', 'h', '{\"id\":\"p1\"}');"
+      "INSERT INTO samples (run_id, model, suite, problem_id, problem_ref, sample_index, request_json, response_json, "
+      "answer_text, reasoning_text, reasoning_unclosed, finish_reason, prompt_tokens, completion_tokens, "
+      "reasoning_tokens, cached_tokens, tokens_reported, ttft_ms, first_answer_ms, e2e_ms, chunks, model_reported, "
+      "retries, error, started_at) VALUES (" +
+      std::to_string(run_id) +
+      ", 'm', 's', 'p1', last_insert_rowid(), 0, '{}', '{}', '2', '', 0, 'stop', 10, 20, 0, 0, 1, 12.5, -1, 80.0, 3, "
+      "'m', 0, '', '2026-01-02T03:04:06.000Z');";
+  REQUIRE(sqlite3_exec(raw, insert.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+
+  store::Store db(path);
+  CHECK(db.schema_version() == 6);
+  CHECK(db.windows_of_run(run_id).empty());
+  int rows = 0;
+  db.for_each_sample_facts(run_id, [&](const store::SampleFacts& s) {
+    ++rows;
+    CHECK(s.window_id == 0);
+    CHECK_FALSE(s.energy_joules.has_value());
+    CHECK(s.chunk_times.empty());
+    CHECK(s.tokens_method.empty());  // reports fall back to tokens_reported
+    CHECK(std::isnan(s.start_s));
+  });
+  CHECK(rows == 1);
 }
