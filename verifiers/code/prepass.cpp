@@ -22,7 +22,7 @@ namespace {
 
 /// Bumped whenever a split could change: the Python splitter or codec, or the C++ test parser
 /// and expected-value programs.
-constexpr const char* k_python_split_version = "python-split-3";
+constexpr const char* k_python_split_version = "python-split-4";
 constexpr const char* k_cpp_split_version = "cpp-split-1";
 
 json split_python(const json& task, sandbox::Sandbox& box)
