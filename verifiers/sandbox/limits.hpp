@@ -16,6 +16,11 @@ constexpr std::int64_t k_default_stderr_bytes = 256 * 1024;
 constexpr std::int64_t k_default_file_bytes = 16 * k_mib;
 constexpr std::int64_t k_default_disk_bytes = 64 * k_mib;
 constexpr std::int64_t k_default_stack_bytes = 64 * k_mib;
+/// Python runs get at most the Linux default stack: glibc sizes every new thread's stack by
+/// RLIMIT_STACK, so 64 MiB stacks would let only a few threads fit in the address-space limit
+/// (a threaded but honest program failed with "can't start new thread"). CPython 3.11 keeps
+/// Python-to-Python calls off the C stack, so deep recursion does not need more.
+constexpr std::int64_t k_python_stack_bytes = 8 * k_mib;
 constexpr int k_default_processes = 32;
 constexpr int k_default_open_files = 256;
 

@@ -45,6 +45,9 @@ PhasePlan plan_phases(const RunSpec& spec, const Identity& who, const std::strin
   plan.run.stdout_fd = k_fd_out;
   plan.run.stderr_fd = k_fd_err;
   plan.run.memory_bytes = spec.limits.memory_bytes;
+  if (spec.language == Language::python) {
+    plan.run.stack_bytes = std::min(plan.run.stack_bytes, k_python_stack_bytes);
+  }
   plan.run.cpu_seconds = ceil_seconds(spec.limits.cpu.count() > 0 ? spec.limits.cpu : spec.limits.wall);
   return plan;
 }
