@@ -113,7 +113,7 @@ TEST_CASE("leetcode-contest: 180 problems split, their expected values round-tri
 TEST_CASE("humaneval-cpp (MultiPL-E): 158 problems split, their expected values round-trip, mutants fail",
           "[realdata][code]")
 {
-  if (!test::code_data_prepared()) {
+  if (!test::slow_tests_wanted() || !test::code_data_prepared()) {
     return;
   }
   check_oracles("humaneval-cpp", 158, cpp_oracle);

@@ -125,7 +125,7 @@ TEST_CASE("mbpp full: 974 references pass", "[realdata][code]")
 
 TEST_CASE("mbpp plus: 399 references pass on their own cached outputs, mutants fail", "[realdata][code]")
 {
-  if (!test::code_data_prepared()) {
+  if (!test::slow_tests_wanted() || !test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("mbpp-plus", {});
@@ -143,7 +143,7 @@ TEST_CASE("mbpp plus: 399 references pass on their own cached outputs, mutants f
 
 TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code]")
 {
-  if (!test::code_data_prepared()) {
+  if (!test::slow_tests_wanted() || !test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("leetcodedataset", {});
@@ -158,7 +158,7 @@ TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code
 
 TEST_CASE("humaneval-x-cpp: 164 references pass, mutants fail", "[realdata][code]")
 {
-  if (!test::code_data_prepared()) {
+  if (!test::slow_tests_wanted() || !test::code_data_prepared()) {
     return;
   }
   const Suite suite = suites::load_suite("humaneval-x-cpp", {});
