@@ -17,18 +17,6 @@ std::vector<TagPair> defaults()
   return pairs;
 }
 
-void append_part(std::string& to, std::string_view part)
-{
-  part = util::trim(part);
-  if (part.empty()) {
-    return;
-  }
-  if (!to.empty()) {
-    to += "\n";
-  }
-  to += part;
-}
-
 }  // namespace
 
 ReasoningTags::ReasoningTags() : ReasoningTags(std::vector<TagPair>{}) {}
@@ -42,45 +30,12 @@ ReasoningTags::ReasoningTags(std::vector<TagPair> pairs) : m_pairs(pairs.empty()
 
 ReasoningSplit ReasoningTags::split(std::string_view text) const
 {
-  ReasoningSplit out;
-  std::size_t first_open = std::string_view::npos;
+  std::vector<std::pair<std::string_view, std::string_view>> views;
+  views.reserve(m_pairs.size());
   for (const auto& [open, close] : m_pairs) {
-    first_open = std::min(first_open, text.find(open));
+    views.emplace_back(open, close);
   }
-  for (const auto& [open, close] : m_pairs) {
-    const std::size_t c = text.find(close);
-    if (c != std::string_view::npos && c < first_open) {
-      append_part(out.reasoning, text.substr(0, c));
-      text.remove_prefix(c + close.size());
-      break;
-    }
-  }
-  while (!text.empty()) {
-    std::size_t best = std::string_view::npos;
-    const TagPair* pair = nullptr;
-    for (const auto& tags : m_pairs) {
-      const std::size_t pos = text.find(tags.first);
-      if (pos < best) {
-        best = pos;
-        pair = &tags;
-      }
-    }
-    if (pair == nullptr) {
-      append_part(out.answer, text);
-      break;
-    }
-    append_part(out.answer, text.substr(0, best));
-    text.remove_prefix(best + pair->first.size());
-    const std::size_t end = text.find(pair->second);
-    if (end == std::string_view::npos) {
-      append_part(out.reasoning, text);
-      out.unclosed = true;
-      break;
-    }
-    append_part(out.reasoning, text.substr(0, end));
-    text.remove_prefix(end + pair->second.size());
-  }
-  return out;
+  return split_reasoning(text, views);
 }
 
 bool ReasoningTags::may_open(std::string_view rest) const

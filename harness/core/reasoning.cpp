@@ -34,13 +34,18 @@ std::span<const std::pair<std::string_view, std::string_view>> default_reasoning
 
 ReasoningSplit split_reasoning(std::string_view text)
 {
+  return split_reasoning(text, k_tags);
+}
+
+ReasoningSplit split_reasoning(std::string_view text, std::span<const std::pair<std::string_view, std::string_view>> tags)
+{
   ReasoningSplit out;
   // A closing tag before any opening tag: the template opened the block in the prompt.
   std::size_t first_open = std::string_view::npos;
-  for (const auto& [open, close] : k_tags) {
+  for (const auto& [open, close] : tags) {
     first_open = std::min(first_open, text.find(open));
   }
-  for (const auto& [open, close] : k_tags) {
+  for (const auto& [open, close] : tags) {
     const std::size_t c = text.find(close);
     if (c != std::string_view::npos && c < first_open) {
       append_part(out.reasoning, text.substr(0, c));
@@ -51,11 +56,11 @@ ReasoningSplit split_reasoning(std::string_view text)
   while (!text.empty()) {
     std::size_t best = std::string_view::npos;
     const std::pair<std::string_view, std::string_view>* pair = nullptr;
-    for (const auto& tags : k_tags) {
-      const std::size_t pos = text.find(tags.first);
+    for (const auto& candidate : tags) {
+      const std::size_t pos = text.find(candidate.first);
       if (pos < best) {
         best = pos;
-        pair = &tags;
+        pair = &candidate;
       }
     }
     if (pair == nullptr) {

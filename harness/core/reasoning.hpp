@@ -24,4 +24,7 @@ std::span<const std::pair<std::string_view, std::string_view>> default_reasoning
 /// before it reasoning.
 ReasoningSplit split_reasoning(std::string_view text);
 
+/// The same rules over the given tag pairs (a model's configured `reasoning_tags`).
+ReasoningSplit split_reasoning(std::string_view text, std::span<const std::pair<std::string_view, std::string_view>> tags);
+
 }  // namespace rb
