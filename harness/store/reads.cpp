@@ -15,6 +15,21 @@ namespace {
 /// that memory stays flat however many problems a run has (code suites carry large tests).
 constexpr std::size_t k_problem_cache_bytes = std::size_t{64} * 1024 * 1024;
 
+/// Usage (5 columns) then timings (4 columns) from column `first` on: the same order in
+/// samples_of_run and sample_facts_of_run.
+void read_usage_timings(const Statement& row, int first, Usage& usage, Timings& timings)
+{
+  usage.prompt_tokens = row.column_int64(first);
+  usage.completion_tokens = row.column_int64(first + 1);
+  usage.reasoning_tokens = row.column_int64(first + 2);
+  usage.cached_tokens = row.column_int64(first + 3);
+  usage.reported = row.column_bool(first + 4);
+  timings.ttft_ms = row.column_double(first + 5);
+  timings.first_answer_ms = row.column_double(first + 6);
+  timings.e2e_ms = row.column_double(first + 7);
+  timings.chunks = row.column_int64(first + 8);
+}
+
 // Columns 7..27 of StatementId::samples_of_run, the order of insert_sample's ?7..?27.
 Sample read_sample(const Statement& row)
 {
@@ -23,15 +38,7 @@ Sample read_sample(const Statement& row)
   sample.reasoning = row.column_text(8);
   sample.reasoning_unclosed = row.column_bool(9);
   sample.finish_reason = row.column_text(10);
-  sample.usage.prompt_tokens = row.column_int64(11);
-  sample.usage.completion_tokens = row.column_int64(12);
-  sample.usage.reasoning_tokens = row.column_int64(13);
-  sample.usage.cached_tokens = row.column_int64(14);
-  sample.usage.reported = row.column_bool(15);
-  sample.timings.ttft_ms = row.column_double(16);
-  sample.timings.first_answer_ms = row.column_double(17);
-  sample.timings.e2e_ms = row.column_double(18);
-  sample.timings.chunks = row.column_int64(19);
+  read_usage_timings(row, 11, sample.usage, sample.timings);
   sample.request_json = row.column_text(20);
   sample.response_json = row.column_text(21);
   sample.model_reported = row.column_text(22);
@@ -129,15 +136,7 @@ void read_facts(const Statement& query, SampleFacts& facts)
   facts.problem_ref = query.column_int64(5);
   facts.failed = query.column_bool(6);
   facts.finish_reason = query.column_view(7);
-  facts.usage.prompt_tokens = query.column_int64(8);
-  facts.usage.completion_tokens = query.column_int64(9);
-  facts.usage.reasoning_tokens = query.column_int64(10);
-  facts.usage.cached_tokens = query.column_int64(11);
-  facts.usage.reported = query.column_bool(12);
-  facts.timings.ttft_ms = query.column_double(13);
-  facts.timings.first_answer_ms = query.column_double(14);
-  facts.timings.e2e_ms = query.column_double(15);
-  facts.timings.chunks = query.column_int64(16);
+  read_usage_timings(query, 8, facts.usage, facts.timings);
   facts.cost_usd = query.column_double(17);
   facts.from_cache = query.column_bool(18);
   facts.started_at = query.column_view(19);
