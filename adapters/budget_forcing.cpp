@@ -47,11 +47,13 @@ struct Forcing {
 class BudgetForcingAdapter final : public Adapter {
  public:
   BudgetForcingAdapter(std::unique_ptr<Adapter> inner, BudgetForcingOptions options)
-      : m_inner(std::move(inner)), m_options(std::move(options))
+      : m_inner(std::move(inner)),
+        m_options(std::move(options)),
+        m_identity(m_inner->identity() + " budget-forcing " + options_json(m_options).dump())
   {
   }
 
-  std::string identity() const override { return m_inner->identity() + " budget-forcing " + options_json(m_options).dump(); }
+  std::string identity() const override { return m_identity; }
 
   std::string request_body(const Request& request) const override
   {
@@ -208,6 +210,7 @@ class BudgetForcingAdapter final : public Adapter {
 
   std::unique_ptr<Adapter> m_inner;
   BudgetForcingOptions m_options;
+  std::string m_identity;  ///< computed once: it is part of every request's cache key
 };
 
 }  // namespace
