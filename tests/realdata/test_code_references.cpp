@@ -132,13 +132,7 @@ TEST_CASE("mbpp plus: 399 references pass on their own cached outputs, mutants f
   const auto verifier = verifiers::make_verifier(suite.verifier);
   check_references(suite, *verifier, 399, {});
   check_python_mutants(suite, *verifier, false, {},
-                       {{"Mbpp/164", "EvalPlus accepts any output of are_equivalent (its reference is wrong)"},
-                        // Known grading gap (docs/code.md, open): for these "is not None" problems the
-                        // trusted pre-pass drops every input on which the reference returns a re.Match
-                        // (counted as skipped inputs), so only None outputs remain and `return None` passes.
-                        {"Mbpp/737", "pre-pass drops the inputs whose reference output is a re.Match"},
-                        {"Mbpp/787", "pre-pass drops the inputs whose reference output is a re.Match"},
-                        {"Mbpp/794", "pre-pass drops the inputs whose reference output is a re.Match"}});
+                       {{"Mbpp/164", "EvalPlus accepts any output of are_equivalent (its reference is wrong)"}});
 }
 
 TEST_CASE("leetcodedataset: 228 references pass, mutants fail", "[realdata][code]")
