@@ -12,8 +12,9 @@ requests=${2:-2000}
 model=${3:-r1-like}
 bin=$build/reasonbench
 driver=$build/bench/adapter_cpu_bench
-for f in "$bin" "$driver"; do
-  [ -x "$f" ] || { echo "build first: cmake --build $build --target reasonbench adapter_cpu_bench" >&2; exit 1; }
+floor=$build/bench/curl_floor_bench
+for f in "$bin" "$driver" "$floor"; do
+  [ -x "$f" ] || { echo "build first: cmake --build $build --target reasonbench adapter_cpu_bench curl_floor_bench" >&2; exit 1; }
 done
 /usr/bin/python3 -c 'import aiohttp' 2>/dev/null || { echo "install python3-aiohttp (scripts/deps.sh)" >&2; exit 1; }
 
@@ -41,5 +42,13 @@ for stream in 1 0; do
       match(a, /cpu_ms_per_request=[0-9.]+/); x = substr(a, RSTART + 19, RLENGTH - 19);
       match(b, /cpu_ms_per_request=[0-9.]+/); y = substr(b, RSTART + 19, RLENGTH - 19);
       printf "ratio stream=%s concurrency=%s python/cpp cpu per request = %.1fx\n", s, c, y / x }' || true
+    if [ "$stream" = 0 ]; then
+      bare=$("$floor" "$url" "$model" "$requests" "$concurrency")
+      echo "$bare"
+      awk -v a="$bare" -v b="$py" -v c="$concurrency" 'BEGIN {
+        match(a, /cpu_ms_per_request=[0-9.]+/); x = substr(a, RSTART + 19, RLENGTH - 19);
+        match(b, /cpu_ms_per_request=[0-9.]+/); y = substr(b, RSTART + 19, RLENGTH - 19);
+        printf "ratio stream=0 concurrency=%s python/curl-floor cpu per request = %.1fx\n", c, y / x }' || true
+    fi
   done
 done

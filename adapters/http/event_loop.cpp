@@ -1,11 +1,18 @@
 #include "adapters/http/event_loop.hpp"
 
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <csignal>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 
 namespace rb::adapters::http {
 
@@ -15,6 +22,8 @@ constexpr Milliseconds k_max_poll_wait{1000};     ///< the loop wakes at least t
 constexpr rlim_t k_wanted_open_files = 65536;     ///< one descriptor per connection in flight
 constexpr int k_max_cancel_rounds = 16;           ///< callbacks that keep starting work while cancelled
 constexpr Milliseconds k_min_check_interval{10};  ///< between scans for first-byte/idle timeouts
+constexpr int k_max_events = 256;                 ///< ready sockets taken per epoll_wait
+constexpr std::size_t k_max_spare_easy = 1024;    ///< easy handles kept for reuse
 
 void global_init_once()
 {
@@ -58,12 +67,63 @@ HttpClient::Impl::Impl(const HttpClientOptions& options)
   curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
   curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
   curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.max_total_connections);
+  curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &Impl::on_socket);
+  curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, static_cast<void*>(this));
+  curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &Impl::on_timer);
+  curl_multi_setopt(multi, CURLMOPT_TIMERDATA, static_cast<void*>(this));
+  epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+  wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (epoll_fd < 0 || wake_fd < 0) {
+    throw std::runtime_error(std::string("cannot start the HTTP event loop: ") + std::strerror(errno));
+  }
+  epoll_event event{};
+  event.events = EPOLLIN;
+  event.data.fd = wake_fd;
+  epoll_ctl(epoll_fd, EPOLL_CTL_ADD, wake_fd, &event);
   deadline_sink = [this](Clock::time_point t) { next_check = std::min(next_check, t); };
 }
 
 HttpClient::Impl::~Impl()
 {
+  for (CURL* easy : spare_easy) {
+    curl_easy_cleanup(easy);
+  }
   curl_multi_cleanup(multi);
+  if (wake_fd >= 0) {
+    close(wake_fd);
+  }
+  if (epoll_fd >= 0) {
+    close(epoll_fd);
+  }
+}
+
+int HttpClient::Impl::on_socket(CURL* /*easy*/, curl_socket_t socket, int what, void* user, void* socket_data)
+{
+  auto& self = *static_cast<Impl*>(user);
+  if (what == CURL_POLL_REMOVE) {
+    epoll_ctl(self.epoll_fd, EPOLL_CTL_DEL, socket, nullptr);
+    return 0;
+  }
+  epoll_event event{};
+  event.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0u);
+  event.data.fd = socket;
+  // A socket libcurl has not told us about yet is added; a known one (or a number reused after
+  // a close, which epoll forgets by itself) is modified, whichever epoll accepts.
+  const int first = socket_data == nullptr ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
+  if (epoll_ctl(self.epoll_fd, first, socket, &event) != 0) {
+    epoll_ctl(self.epoll_fd, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &event);
+  }
+  if (socket_data == nullptr) {
+    curl_multi_assign(self.multi, socket, &self);  // any non-null mark: "registered"
+  }
+  return 0;
+}
+
+int HttpClient::Impl::on_timer(CURLM* /*multi*/, long timeout_ms, void* user)
+{
+  auto& self = *static_cast<Impl*>(user);
+  self.curl_due = timeout_ms < 0 ? Clock::time_point::max() : Clock::now() + Milliseconds(timeout_ms);
+  return 0;
 }
 
 bool HttpClient::Impl::submit(Command& command)
@@ -75,8 +135,16 @@ bool HttpClient::Impl::submit(Command& command)
     }
     queue.push_back(std::move(command));
   }
-  curl_multi_wakeup(multi);
+  wake();
   return true;
+}
+
+void HttpClient::Impl::wake()
+{
+  if (!wake_pending.exchange(true)) {
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = write(wake_fd, &one, sizeof one);
+  }
 }
 
 void HttpClient::Impl::cancel_and_wait(std::optional<GroupId> group)
@@ -99,8 +167,7 @@ void HttpClient::Impl::run()
   while (!stopping.load()) {
     drain_queue();
     add_pending();
-    int running = 0;
-    curl_multi_perform(multi, &running);
+    drive_curl_timer();
     read_messages();
     const Clock::time_point now = Clock::now();
     check_deadlines(now);
@@ -110,9 +177,47 @@ void HttpClient::Impl::run()
     if (stopping.load()) {
       break;
     }
-    curl_multi_poll(multi, nullptr, 0, poll_timeout_ms(Clock::now()), nullptr);
+    wait_and_dispatch(poll_timeout_ms(Clock::now()));
   }
   shutdown();
+}
+
+void HttpClient::Impl::drive_curl_timer()
+{
+  if (Clock::now() < curl_due) {
+    return;
+  }
+  curl_due = Clock::time_point::max();  // on_timer sets the next one from inside the call
+  int running = 0;
+  curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+}
+
+void HttpClient::Impl::wait_and_dispatch(int timeout_ms)
+{
+  std::array<epoll_event, k_max_events> events{};
+  const int n = epoll_wait(epoll_fd, events.data(), k_max_events, timeout_ms);
+  for (int i = 0; i < n; ++i) {
+    const int fd = events[i].data.fd;
+    if (fd == wake_fd) {
+      wake_pending.store(false);  // before reading: a later submit writes again
+      std::uint64_t count = 0;
+      [[maybe_unused]] const ssize_t got = read(wake_fd, &count, sizeof count);
+      continue;
+    }
+    const std::uint32_t ready = events[i].events;
+    int flags = 0;
+    if ((ready & (EPOLLIN | EPOLLHUP | EPOLLRDHUP)) != 0) {
+      flags |= CURL_CSELECT_IN;
+    }
+    if ((ready & EPOLLOUT) != 0) {
+      flags |= CURL_CSELECT_OUT;
+    }
+    if ((ready & EPOLLERR) != 0) {
+      flags |= CURL_CSELECT_ERR;
+    }
+    int running = 0;
+    curl_multi_socket_action(multi, fd, flags, &running);
+  }
 }
 
 void HttpClient::Impl::drain_queue()
@@ -143,7 +248,12 @@ void HttpClient::Impl::execute(Command& command)
 void HttpClient::Impl::add(std::unique_ptr<Transfer> transfer)
 {
   transfer->deadline_sink = &deadline_sink;
-  const std::string error = transfer->configure();
+  CURL* reused = nullptr;
+  if (!spare_easy.empty()) {
+    reused = spare_easy.back();
+    spare_easy.pop_back();
+  }
+  const std::string error = transfer->configure(reused);
   Transfer& t = *transfer;
   transfers.emplace(t.id, std::move(transfer));
   if (!error.empty()) {
@@ -290,8 +400,13 @@ void HttpClient::Impl::reap()
     if (it == transfers.end()) {
       continue;
     }
-    if (it->second->added) {
-      curl_multi_remove_handle(multi, it->second->easy);
+    Transfer& t = *it->second;
+    if (t.added) {
+      curl_multi_remove_handle(multi, t.easy);
+    }
+    if (t.easy != nullptr && spare_easy.size() < k_max_spare_easy) {
+      curl_easy_reset(t.easy);
+      spare_easy.push_back(t.release_easy());
     }
     transfers.erase(it);
   }
@@ -300,10 +415,8 @@ void HttpClient::Impl::reap()
 int HttpClient::Impl::poll_timeout_ms(Clock::time_point now) const
 {
   Clock::duration wait = k_max_poll_wait;
-  long curl_ms = -1;
-  curl_multi_timeout(multi, &curl_ms);
-  if (curl_ms >= 0) {
-    wait = std::min<Clock::duration>(wait, Milliseconds(curl_ms));
+  if (curl_due != Clock::time_point::max()) {
+    wait = std::min(wait, curl_due - now);
   }
   if (!timers.empty()) {
     wait = std::min(wait, timers.begin()->first.first - now);

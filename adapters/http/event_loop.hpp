@@ -1,6 +1,8 @@
 #pragma once
-// Internal to adapters/http: the event loop behind HttpClient (pimpl). One thread runs run();
-// other threads talk to it only through submit() (a mutex-protected queue + curl_multi_wakeup).
+// Internal to adapters/http: the event loop behind HttpClient (pimpl). One thread runs run():
+// libcurl's multi-socket API driven by epoll, so each wake-up costs only the sockets that are
+// ready, however many transfers are in flight. Other threads talk to it only through submit()
+// (a mutex-protected queue + an eventfd in the same epoll set).
 #include <atomic>
 #include <future>
 #include <map>
@@ -50,6 +52,8 @@ struct HttpClient::Impl {
   /// From any thread. False when the loop has exited (the caller then cancels inline).
   /// `command` is moved from only on success.
   bool submit(Command& command);
+  /// From any thread: makes the loop's epoll_wait return (at most one write until it has).
+  void wake();
 
   bool on_loop_thread() const { return std::this_thread::get_id() == loop_id.load(); }
 
@@ -59,9 +63,16 @@ struct HttpClient::Impl {
   // Everything below runs on the loop thread only.
 
   /// Until stopping: takes queued commands, adds new transfers, drives libcurl, completes what
-  /// finished or timed out, fires due timers, reaps; then sleeps in curl_multi_poll until a
-  /// socket, a timer, a deadline or a wakeup. Cancels everything left on the way out.
+  /// finished or timed out, fires due timers, reaps; then sleeps in epoll_wait until a socket,
+  /// libcurl's timer, our timer, a deadline or a wakeup. Cancels everything left on the way out.
   void run();
+  /// Sleeps up to `timeout_ms` and hands each ready socket to libcurl.
+  void wait_and_dispatch(int timeout_ms);
+  /// Tells libcurl its timeout has passed, when it has.
+  void drive_curl_timer();
+  /// libcurl's CURLMOPT_SOCKETFUNCTION and CURLMOPT_TIMERFUNCTION (static trampolines).
+  static int on_socket(CURL* easy, curl_socket_t socket, int what, void* user, void* socket_data);
+  static int on_timer(CURLM* multi, long timeout_ms, void* user);
   void drain_queue();
   void execute(Command& command);
   void add(std::unique_ptr<Transfer> transfer);
@@ -86,6 +97,10 @@ struct HttpClient::Impl {
   void shutdown();
 
   CURLM* multi = nullptr;
+  int epoll_fd = -1;
+  int wake_fd = -1;                          ///< eventfd: submit() writes, the loop reads
+  std::atomic<bool> wake_pending{false};     ///< a write to wake_fd not yet read: skip another
+  Clock::time_point curl_due = Clock::time_point::max();  ///< libcurl's timer (CURLMOPT_TIMERFUNCTION)
   std::thread thread;
   std::atomic<std::thread::id> loop_id;
   std::atomic<bool> stopping{false};
@@ -98,6 +113,9 @@ struct HttpClient::Impl {
   bool exited = false;         ///< guarded by mutex
 
   std::unordered_map<TransferId, std::unique_ptr<Transfer>> transfers;
+  /// Easy handles of finished transfers, reset for the next ones: libcurl's advice for speed
+  /// (no allocation of its buffers and state per request).
+  std::vector<CURL*> spare_easy;
   std::vector<TransferId> pending_add;
   std::vector<TransferId> to_reap;
   std::map<std::pair<Clock::time_point, std::uint64_t>, detail::Timer> timers;

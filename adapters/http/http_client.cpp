@@ -12,7 +12,7 @@ HttpClient::HttpClient(HttpClientOptions options) : m_impl(std::make_shared<Impl
 HttpClient::~HttpClient()
 {
   m_impl->stopping.store(true);
-  curl_multi_wakeup(m_impl->multi);
+  m_impl->wake();
   if (on_loop_thread()) {
     m_impl->thread.detach();  // the loop ends after this callback returns and frees Impl itself
   } else if (m_impl->thread.joinable()) {

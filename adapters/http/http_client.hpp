@@ -1,6 +1,6 @@
 #pragma once
-// HttpClient: many concurrent HTTP transfers driven by ONE event-loop thread (libcurl multi,
-// curl_multi_poll + curl_multi_wakeup), plus timers on that thread for retry backoff. It exists
+// HttpClient: many concurrent HTTP transfers driven by ONE event-loop thread (libcurl's
+// multi-socket API over epoll, woken through an eventfd), plus timers on that thread for retry backoff. It exists
 // so thousands of requests can be in flight without a thread each. Used by the chat adapter
 // (adapters/openai/); one client is shared by every adapter of a process (shared()).
 //

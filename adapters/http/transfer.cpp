@@ -108,9 +108,16 @@ Transfer::~Transfer()
   }
 }
 
-std::string Transfer::configure()
+CURL* Transfer::release_easy()
 {
-  easy = curl_easy_init();
+  CURL* handle = easy;
+  easy = nullptr;
+  return handle;
+}
+
+std::string Transfer::configure(CURL* handle)
+{
+  easy = handle != nullptr ? handle : curl_easy_init();
   if (easy == nullptr) {
     return "curl_easy_init failed";
   }

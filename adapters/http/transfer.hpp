@@ -16,12 +16,15 @@ using DeadlineSink = std::function<void(Clock::time_point)>;
 
 struct Transfer {
   Transfer(TransferId id, GroupId group, HttpRequest request, HttpHandlers handlers);
-  ~Transfer();  ///< frees the easy handle and header list (after removal from the multi)
+  ~Transfer();  ///< frees the header list, and the easy handle unless release_easy() took it
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
 
-  /// Configures the easy handle. Returns an error line when libcurl refuses an option.
-  std::string configure();
+  /// Configures `handle` (fresh or reset; null: a new one) and owns it from now on. Returns an
+  /// error line when libcurl refuses an option.
+  std::string configure(CURL* handle);
+  /// Gives up the easy handle (after its removal from the multi) for the loop to reuse.
+  CURL* release_easy();
   /// The result for a transfer that libcurl finished with `code`.
   HttpResult result_for(CURLcode code);
   /// A result with `outcome` and `message` (cancellation, our own timeouts).
