@@ -4,12 +4,16 @@
 # reasonbench's HttpAdapter (bench/adapter_cpu_bench.cpp) and, measured in the same invocation,
 # for a Python asyncio + aiohttp client doing the same work (bench/aiohttp_client.py). Each
 # client is its own process; CPU is that process's user+sys time. serve-sim runs beside them.
-#   bench/adapter_cpu.sh [BUILD_DIR=build] [REQUESTS=2000] [MODEL=r1-like]
+#   bench/adapter_cpu.sh [BUILD_DIR=build] [REQUESTS=2000] [MODEL=r1-like] [SCENARIO=examples/sim/bench.toml]
+# STREAMS="1 0" and CONCURRENCY="1 64 512" (environment) choose the rows. Paced streams, as a real
+# engine sends them (one wake-up per chunk):
+#   STREAMS=1 CONCURRENCY="64 512" bench/adapter_cpu.sh build 1024 r1-like examples/sim/bench_paced.toml
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 requests=${2:-2000}
 model=${3:-r1-like}
+scenario=${4:-examples/sim/bench.toml}
 bin=$build/reasonbench
 driver=$build/bench/adapter_cpu_bench
 floor=$build/bench/curl_floor_bench
@@ -21,7 +25,7 @@ done
 work=$(mktemp -d)
 trap 'kill "$sim_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 ulimit -n 8192 2>/dev/null || true
-"$bin" serve-sim --port 0 --scenario examples/sim/bench.toml >"$work/sim.out" 2>"$work/sim.err" &
+"$bin" serve-sim --port 0 --scenario "$scenario" >"$work/sim.out" 2>"$work/sim.err" &
 sim_pid=$!
 for _ in $(seq 1 100); do
   port=$(sed -n 's|^serve-sim: listening on http://127.0.0.1:\([0-9]*\)/v1.*|\1|p' "$work/sim.out")
@@ -31,9 +35,9 @@ done
 url="http://127.0.0.1:$port/v1"
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores; $(date -u +%Y-%m-%d); load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "model=$model requests=$requests"
-for stream in 1 0; do
-  for concurrency in 1 64 512; do
+echo "model=$model requests=$requests scenario=$scenario"
+for stream in ${STREAMS:-1 0}; do
+  for concurrency in ${CONCURRENCY:-1 64 512}; do
     cpp=$("$driver" "$url" "$model" "$requests" "$concurrency" "$stream")
     py=$(/usr/bin/python3 bench/aiohttp_client.py "$url" "$model" "$requests" "$concurrency" "$stream")
     echo "$cpp"
