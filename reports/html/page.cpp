@@ -117,10 +117,14 @@ std::string to_html(const std::vector<RunSummary>& runs)
   out += "<title>reasonbench report: " + escape_html(names) + "</title>\n";
   out += "<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
   out += "<header><h1>reasonbench report</h1>" + runs_header(runs) + markings(view) + "</header>\n";
+  const std::string behaviour = behaviour_section(view);
   out +=
       "<nav><ul><li><a href=\"#summary\">Summary</a></li><li><a href=\"#charts\">Charts</a></li>"
-      "<li><a href=\"#scaling\">Test-time scaling</a></li><li><a href=\"#samples\">Samples</a></li>"
-      "<li><a href=\"#definitions\">Definitions</a></li></ul></nav>\n";
+      "<li><a href=\"#scaling\">Test-time scaling</a></li>";
+  if (!behaviour.empty()) {
+    out += "<li><a href=\"#behaviour\">Reasoning behaviour</a></li>";
+  }
+  out += "<li><a href=\"#samples\">Samples</a></li><li><a href=\"#definitions\">Definitions</a></li></ul></nav>\n";
   out += "<section id=\"summary\"><h2>Summary</h2>" + summary_table(view) + "</section>\n";
   out += "<section id=\"charts\"><h2>Charts</h2>";
   out += "<h3>Cost and tokens against accuracy</h3><div class=\"charts\">" + cost_accuracy_charts(view) +
@@ -132,7 +136,7 @@ std::string to_html(const std::vector<RunSummary>& runs)
          length_charts(view) + "</div></section>\n";
   out += "<section id=\"scaling\"><h2>Test-time scaling</h2>" + scaling_table(view) + selection_table(view) +
          "</section>\n";
-  if (const std::string behaviour = behaviour_section(view); !behaviour.empty()) {
+  if (!behaviour.empty()) {
     out += "<section id=\"behaviour\"><h2>Reasoning behaviour</h2>" + behaviour + "</section>\n";
   }
   out += "<section id=\"samples\"><h2>Samples</h2>" + sample_browser(runs) + "</section>\n";

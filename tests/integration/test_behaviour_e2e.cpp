@@ -106,7 +106,9 @@ max_tokens = 6000
   CHECK_THAT(md, Catch::Contains("### Reasoning behaviour") && Catch::Contains("| reflections/1k tok |"));
   CHECK_THAT(md, Catch::Contains("| sim:distill-7b-like (SIMULATED) | gen:arith?n=40&seed=9&difficulty=2 | wrong |"));
   CHECK_THAT(read_file(dir.file("report.csv")), Catch::Contains("mixing_rate") && Catch::Contains("loop_rate"));
-  CHECK_THAT(read_file(dir.file("report.html")), Catch::Contains("Reasoning behaviour"));
+  const std::string html = read_file(dir.file("report.html"));
+  CHECK_THAT(html, Catch::Contains("<section id=\"behaviour\"><h2>Reasoning behaviour</h2>"));
+  CHECK_THAT(html, Catch::Contains("<a href=\"#behaviour\">Reasoning behaviour</a>"));  // in the menu
 
   // Grading again measures again: same figures, one analysis per sample.
   const auto before = query_rows(db, "SELECT sample_id, behaviour_json FROM behaviours ORDER BY 1");
