@@ -13,16 +13,9 @@
 #include <string>
 
 #include "adapters/http_adapter.hpp"
+#include "bench/process_cpu.hpp"
 
 namespace {
-
-double cpu_seconds()
-{
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 long max_rss_kb()
 {
@@ -60,7 +53,7 @@ int main(int argc, char** argv)
   int failed = 0;
   long long chunks = 0;
   long long tokens = 0;
-  const double cpu_start = cpu_seconds();
+  const double cpu_start = rb::bench::cpu_seconds();
   const auto wall_start = std::chrono::steady_clock::now();
   for (int i = 0; i < requests; ++i) {
     rb::Request request;
@@ -90,7 +83,7 @@ int main(int argc, char** argv)
     changed.wait(lock, [&] { return done == requests; });
   }
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  const double cpu = cpu_seconds() - cpu_start;
+  const double cpu = rb::bench::cpu_seconds() - cpu_start;
   std::printf(
       "impl=cpp stream=%d concurrency=%d requests=%d failed=%d wall_s=%.2f req_per_s=%.0f "
       "cpu_ms_per_request=%.4f tokens_per_request=%.0f chunks_per_request=%.1f max_rss_mb=%.1f\n",

@@ -14,15 +14,9 @@
 #include <string>
 #include <vector>
 
-namespace {
+#include "bench/process_cpu.hpp"
 
-double cpu_seconds()
-{
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
+namespace {
 
 std::size_t count_bytes(char* /*data*/, std::size_t size, std::size_t count, void* user)
 {
@@ -59,7 +53,7 @@ int main(int argc, char** argv)
   int done = 0;
   int failed = 0;
 
-  const double cpu_start = cpu_seconds();
+  const double cpu_start = rb::bench::cpu_seconds();
   const auto start = [&](Slot& slot) {
     // The same body as adapter_cpu_bench's requests (HttpAdapter writes these fields).
     slot.body = "{\"messages\":[{\"content\":\"Question " + std::to_string(started) +
@@ -105,7 +99,7 @@ int main(int argc, char** argv)
       curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
     }
   }
-  const double cpu = cpu_seconds() - cpu_start;
+  const double cpu = rb::bench::cpu_seconds() - cpu_start;
   std::printf("impl=curl-floor stream=0 concurrency=%d requests=%d failed=%d cpu_ms_per_request=%.4f bytes_per_request=%.0f\n",
               concurrency, requests, failed, 1000.0 * cpu / requests,
               static_cast<double>(bytes) / std::max(1, requests));

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/process_cpu.hpp"
 #include "verifiers/sandbox/sandbox.hpp"
 
 extern char** environ;
@@ -35,14 +36,7 @@ const char* k_true = "/usr/bin/true";
 /// CPU seconds of this process and its reaped descendants so far.
 double cpu_seconds()
 {
-  double total = 0;
-  for (const int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
-    rusage usage{};
-    ::getrusage(who, &usage);
-    total += static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-             static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  }
-  return total;
+  return rb::bench::cpu_seconds(RUSAGE_SELF) + rb::bench::cpu_seconds(RUSAGE_CHILDREN);
 }
 
 void set_counters(benchmark::State& state, double cpu_start)

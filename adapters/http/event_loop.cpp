@@ -199,9 +199,12 @@ void HttpClient::Impl::wait_and_dispatch(int timeout_ms)
   for (int i = 0; i < n; ++i) {
     const int fd = events[i].data.fd;
     if (fd == wake_fd) {
-      wake_pending.store(false);  // before reading: a later submit writes again
+      // Read first, then let submitters write again: a write between the two is not needed, as
+      // its command is already queued and the loop drains the queue after this returns. (The
+      // other order loses wake-ups: a write consumed by this read would leave the flag set.)
       std::uint64_t count = 0;
       [[maybe_unused]] const ssize_t got = read(wake_fd, &count, sizeof count);
+      wake_pending.store(false);
       continue;
     }
     const std::uint32_t ready = events[i].events;
