@@ -1,11 +1,17 @@
 #include "harness/cli/grade_db.hpp"
 #include "harness/cli/writer_lock.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <filesystem>
 #include <map>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
+#include "harness/cli/grade_rewards.hpp"
 #include "harness/config/config.hpp"
 #include "harness/core/error.hpp"
 #include "harness/store/store.hpp"
@@ -26,7 +32,28 @@ struct Regrade {
   const Verifier* verifier = nullptr;
   Verdict verdict;
   Behaviour behaviour;
+  std::string reward_line;  ///< with --rewards: the sample's JSON line
 };
+
+/// Where `grade --db --rewards` writes its lines, in store order.
+struct RewardOutput {
+  RewardLine line;
+  std::FILE* out = stdout;
+};
+
+std::string reward_line(const RewardLine& rewards, const std::string& run, const Regrade& w)
+{
+  const store::SampleRow& r = w.row;
+  nlohmann::json line{{"run", run},
+                      {"model", r.key.model},
+                      {"suite", r.key.suite},
+                      {"problem_id", r.key.problem_id},
+                      {"sample", r.key.sample_index},
+                      {"verdict", to_string(w.verdict.kind)},
+                      {"correct", w.verdict.correct()}};
+  rewards.add(line, r.problem, r.sample, *w.verifier, w.verdict);
+  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 struct NewVerdict {
   store::VerdictRecord record;
@@ -67,16 +94,25 @@ class VerifierCache {
 
 /// Grades one chunk of rows in parallel and keeps only their new verdicts (small), so memory
 /// stays flat however many samples the run has.
-void grade_chunk(store::Store& store, std::vector<Regrade>& chunk, std::vector<NewVerdict>& out, int& shown)
+void grade_chunk(store::Store& store, const std::string& run, std::vector<Regrade>& chunk, std::vector<NewVerdict>& out,
+                 int& shown, const RewardOutput* rewards)
 {
   {
     util::TaskPool pool(0);
     for (auto& w : chunk) {
-      pool.submit([&w] {
+      pool.submit([&w, &run, rewards] {
         const Sample& s = w.row.sample;
         w.verdict = grade(*w.verifier, w.row.problem, Response{s.text, s.reasoning, s.finish_reason, s.reasoning_unclosed});
         w.behaviour = k_behaviour.analyze(w.row.problem, s, w.verifier);
+        if (rewards != nullptr) {
+          w.reward_line = reward_line(rewards->line, run, w);
+        }
       });
+    }
+  }
+  if (rewards != nullptr) {
+    for (const auto& w : chunk) {
+      std::fprintf(rewards->out, "%s\n", w.reward_line.c_str());
     }
   }
   for (auto& w : chunk) {
@@ -101,7 +137,7 @@ void grade_chunk(store::Store& store, std::vector<Regrade>& chunk, std::vector<N
   chunk.clear();
 }
 
-void regrade_run(store::Store& store, const store::RunRecord& run)
+void regrade_run(store::Store& store, const store::RunRecord& run, const RewardOutput* rewards)
 {
   const config::RunConfig config = config::from_json(run.config_json);
   VerifierCache verifiers(config);
@@ -114,10 +150,10 @@ void regrade_run(store::Store& store, const store::RunRecord& run)
     }
     chunk.push_back({row, &verifiers.get(row), {}});
     if (chunk.size() >= k_regrade_batch) {
-      grade_chunk(store, chunk, verdicts, shown);
+      grade_chunk(store, run.name, chunk, verdicts, shown, rewards);
     }
   });
-  grade_chunk(store, chunk, verdicts, shown);
+  grade_chunk(store, run.name, chunk, verdicts, shown, rewards);
   // Written after reading: the verdicts table is not modified under the open SELECT.
   std::int64_t changed = 0;
   for (std::size_t start = 0; start < verdicts.size(); start += k_regrade_batch) {
@@ -153,8 +189,21 @@ int grade_database(const GradeFlags& flags)
       runs.push_back(*run);
     }
   }
+  std::optional<RewardOutput> rewards;
+  if (flags.rewards) {
+    rewards.emplace(RewardOutput{RewardLine(*flags.rewards), stdout});
+    if (!flags.out.empty() && flags.out != "-") {
+      rewards->out = std::fopen(flags.out.c_str(), "w");
+      if (rewards->out == nullptr) {
+        throw ConfigError("--out: cannot write '" + flags.out + "': " + std::strerror(errno));
+      }
+    }
+  }
   for (const auto& run : runs) {
-    regrade_run(store, run);
+    regrade_run(store, run, rewards ? &*rewards : nullptr);
+  }
+  if (rewards && rewards->out != stdout && std::fclose(rewards->out) != 0) {
+    throw ConfigError("--out: cannot write '" + flags.out + "'");
   }
   return 0;
 }

@@ -14,7 +14,7 @@ struct GradeFlags {
   std::string out;
   std::string db;
   std::vector<std::string> runs;
-  std::optional<std::string> rewards;  ///< --rewards accuracy,format,language (file form only)
+  std::optional<std::string> rewards;  ///< --rewards accuracy,format,language (file form, or --db)
 };
 
 /// Grades --in against --suite, writes verdict lines, prints a tally on stderr. Malformed input

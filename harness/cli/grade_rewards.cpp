@@ -27,6 +27,12 @@ void RewardLine::add(nlohmann::json& line, const PromptTemplate& prompt, const P
   }
   sample.request_json =
       nlohmann::json{{"messages", messages}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  add(line, problem, sample, verifier, verdict);
+}
+
+void RewardLine::add(nlohmann::json& line, const Problem& problem, const Sample& sample, const Verifier& verifier,
+                     const Verdict& verdict) const
+{
   // No verifier for the analysis: rewards need no overthinking figure (it would re-run the verifier).
   const vb::BehaviourReport report = vb::analyze(sample, vb::options_for(problem, sample, &verifier), nullptr, nullptr);
   const auto values = vb::compute_rewards(m_names, verdict, report);

@@ -1,6 +1,6 @@
 #pragma once
 // `reasonbench grade --rewards accuracy,format,language`: the rule-based rewards of the R1
-// report for each graded generation, added to its output line (docs/behaviour.md has the shape
+// report for each graded generation (from a file, or stored samples with --db), added to its output line (docs/behaviour.md has the shape
 // and an example). The checks are verifiers/behaviour/'s, as stored by `run` and `grade --db`.
 #include <string>
 #include <string_view>
@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/core/problem.hpp"
+#include "harness/core/sample.hpp"
 #include "harness/core/verdict.hpp"
 #include "harness/core/verifier.hpp"
 
@@ -31,6 +32,9 @@ class RewardLine {
   /// Adds "rewards" (an object with one value per reward asked) and "reward" (their sum) to `line`.
   void add(nlohmann::json& line, const PromptTemplate& prompt, const Problem& problem, const GradedText& text,
            const Verifier& verifier, const Verdict& verdict) const;
+  /// The same for a stored sample (`grade --db`): checked against the prompt of its stored request.
+  void add(nlohmann::json& line, const Problem& problem, const Sample& sample, const Verifier& verifier,
+           const Verdict& verdict) const;
 
  private:
   std::vector<std::string> m_names;

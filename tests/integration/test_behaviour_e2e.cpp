@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_env.hpp"
@@ -185,7 +188,63 @@ TEST_CASE("grade --rewards writes accuracy, format and language rewards per line
   CHECK(bad.out.empty());
   CHECK(lines_of(bad.err).size() == 1);
   CHECK_THAT(bad.err, Catch::Contains("--rewards: unknown reward 'fromat', did you mean 'format'?"));
-  const auto with_db = run_command({binary(), "grade", "--db", dir.file("none.db"), "--rewards", "accuracy"});
-  CHECK(with_db.exit_code == 2);
-  CHECK_THAT(with_db.err, Catch::Contains("--rewards"));
+  const auto no_db = run_command({binary(), "grade", "--db", dir.file("none.db"), "--rewards", "accuracy"});
+  CHECK(no_db.exit_code == 2);
+  CHECK_THAT(no_db.err, Catch::Contains("--db: no database at"));
+}
+
+TEST_CASE("grade --db --rewards writes one line per stored sample, agreeing with the stored analysis", "[e2e][behaviour]")
+{
+  TempDir dir;
+  SimServerProcess sim(source_dir() + "/examples/sim/instant.toml", dir.path().string());
+  const std::string db = dir.file("rewards.db");
+  // r1-like: reasoning in <think> tags, a fifth of the samples mixing Chinese into English.
+  const auto r = run_command({binary(), "run", "--db", db, "--run", "rl", "--suite", "gen:arith?n=30&seed=5",
+                              "--model", "sim:r1-like", "--samples", "2", "--concurrency", "8"},
+                             {"REASONBENCH_SIM_URL=" + sim.url()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto g = run_command({binary(), "grade", "--db", db, "--rewards", "accuracy,format,language", "--out",
+                              dir.file("rewards.jsonl")});
+  INFO(g.err);
+  REQUIRE(g.exit_code == 0);
+  CHECK(g.out.empty());
+  const auto lines = lines_of(read_file(dir.file("rewards.jsonl")));
+  REQUIRE(lines.size() == 60);
+  // What the store says of each sample, keyed as the lines are.
+  std::map<std::string, std::string> stored;
+  for (const auto& row : query_rows(db, "SELECT s.problem_id || '#' || s.sample_index, v.verdict, b.format_ok, "
+                                        "printf('%.6f', b.consistency) FROM samples s JOIN verdicts v ON "
+                                        "v.sample_id = s.id JOIN behaviours b ON b.sample_id = s.id")) {
+    stored.emplace(row.substr(0, row.find('|')), row.substr(row.find('|') + 1));
+  }
+  REQUIRE(stored.size() == 60);
+  int mixed = 0;
+  double total = 0;
+  for (const auto& line : lines) {
+    const auto row = nlohmann::json::parse(line);
+    CHECK(row.at("run") == "rl");
+    CHECK(row.at("model") == "sim:r1-like (SIMULATED)");  // the stored model key
+    const std::string key = row.at("problem_id").get<std::string>() + "#" + std::to_string(row.at("sample").get<int>());
+    INFO(key << ": " << line);
+    REQUIRE(stored.count(key) == 1);
+    const auto& rewards = row.at("rewards");
+    char language[32];
+    std::snprintf(language, sizeof language, "%.6f", rewards.at("language").get<double>());
+    const std::string expected = row.at("verdict").get<std::string>() + "|" +
+                                 (rewards.at("format").get<double>() == 1.0 ? "1" : "0") + "|" + language;
+    CHECK(stored.at(key) == expected);
+    CHECK(rewards.at("accuracy").get<double>() == (row.at("verdict") == "correct" ? 1.0 : 0.0));
+    CHECK(row.at("reward").get<double>() ==
+          Approx(rewards.at("accuracy").get<double>() + rewards.at("format").get<double>() +
+                 rewards.at("language").get<double>()));
+    mixed += rewards.at("language").get<double>() < 1.0 ? 1 : 0;
+    total += row.at("reward").get<double>();
+  }
+  CHECK(mixed > 0);  // the language reward is not constant on this model
+  CHECK(total > 0);
+
+  const auto stray = run_command({binary(), "grade", "--db", db, "--out", dir.file("x.jsonl")});
+  CHECK(stray.exit_code == 2);
+  CHECK_THAT(stray.err, Catch::Contains("--out: with --db"));
 }
