@@ -110,8 +110,15 @@ int HttpClient::Impl::on_socket(CURL* /*easy*/, curl_socket_t socket, int what, 
   // A socket libcurl has not told us about yet is added; a known one (or a number reused after
   // a close, which epoll forgets by itself) is modified, whichever epoll accepts.
   const int first = socket_data == nullptr ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-  if (epoll_ctl(self.epoll_fd, first, socket, &event) != 0) {
-    epoll_ctl(self.epoll_fd, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &event);
+  if (epoll_ctl(self.epoll_fd, first, socket, &event) != 0 &&
+      epoll_ctl(self.epoll_fd, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &event) != 0) {
+    // Out of kernel memory, say: the transfer cannot progress and ends at its own timeout. Said
+    // once, so that a timeout is not the only trace.
+    static std::atomic<bool> said{false};
+    if (!said.exchange(true)) {
+      std::fprintf(stderr, "reasonbench: cannot watch a connection (epoll_ctl: %s); its request will time out\n",
+                   std::strerror(errno));
+    }
   }
   if (socket_data == nullptr) {
     curl_multi_assign(self.multi, socket, &self);  // any non-null mark: "registered"
