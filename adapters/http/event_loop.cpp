@@ -73,13 +73,15 @@ HttpClient::Impl::Impl(const HttpClientOptions& options)
   curl_multi_setopt(multi, CURLMOPT_TIMERDATA, static_cast<void*>(this));
   epoll_fd = epoll_create1(EPOLL_CLOEXEC);
   wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (epoll_fd < 0 || wake_fd < 0) {
-    throw std::runtime_error(std::string("cannot start the HTTP event loop: ") + std::strerror(errno));
-  }
   epoll_event event{};
   event.events = EPOLLIN;
   event.data.fd = wake_fd;
-  epoll_ctl(epoll_fd, EPOLL_CTL_ADD, wake_fd, &event);
+  if (epoll_fd < 0 || wake_fd < 0 || epoll_ctl(epoll_fd, EPOLL_CTL_ADD, wake_fd, &event) != 0) {
+    const std::string why = std::strerror(errno);
+    release_descriptors();  // the destructor does not run for a constructor that throws
+    curl_multi_cleanup(multi);
+    throw std::runtime_error("cannot start the HTTP event loop: " + why);
+  }
   deadline_sink = [this](Clock::time_point t) { next_check = std::min(next_check, t); };
 }
 
@@ -88,16 +90,23 @@ HttpClient::Impl::~Impl()
   for (CURL* easy : spare_easy) {
     curl_easy_cleanup(easy);
   }
-  curl_multi_cleanup(multi);
+  curl_multi_cleanup(multi);  // may tell on_socket to forget sockets: epoll_fd is still open
+  release_descriptors();
+}
+
+void HttpClient::Impl::release_descriptors()
+{
   if (wake_fd >= 0) {
     close(wake_fd);
+    wake_fd = -1;
   }
   if (epoll_fd >= 0) {
     close(epoll_fd);
+    epoll_fd = -1;
   }
 }
 
-int HttpClient::Impl::on_socket(CURL* /*easy*/, curl_socket_t socket, int what, void* user, void* socket_data)
+int HttpClient::Impl::on_socket(CURL* easy, curl_socket_t socket, int what, void* user, void* socket_data)
 {
   auto& self = *static_cast<Impl*>(user);
   if (what == CURL_POLL_REMOVE) {
@@ -110,14 +119,12 @@ int HttpClient::Impl::on_socket(CURL* /*easy*/, curl_socket_t socket, int what, 
   // A socket libcurl has not told us about yet is added; a known one (or a number reused after
   // a close, which epoll forgets by itself) is modified, whichever epoll accepts.
   const int first = socket_data == nullptr ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-  if (epoll_ctl(self.epoll_fd, first, socket, &event) != 0 &&
-      epoll_ctl(self.epoll_fd, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &event) != 0) {
-    // Out of kernel memory, say: the transfer cannot progress and ends at its own timeout. Said
-    // once, so that a timeout is not the only trace.
-    static std::atomic<bool> said{false};
-    if (!said.exchange(true)) {
-      std::fprintf(stderr, "reasonbench: cannot watch a connection (epoll_ctl: %s); its request will time out\n",
-                   std::strerror(errno));
+  if (epoll_ctl(self.epoll_fd, first, socket, &event) != 0) {
+    const int first_error = errno;  // the fallback's ENOENT/EEXIST would hide the real cause
+    if (epoll_ctl(self.epoll_fd, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &event) != 0) {
+      // Out of kernel memory or epoll watches, say: this transfer could never progress. It
+      // fails (a transport error, retried as such) once libcurl has returned (fail_unwatchable).
+      self.unwatchable.emplace_back(easy, std::strerror(first_error));
     }
   }
   if (socket_data == nullptr) {
@@ -197,6 +204,24 @@ void HttpClient::Impl::drive_curl_timer()
   curl_due = Clock::time_point::max();  // on_timer sets the next one from inside the call
   int running = 0;
   curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+  fail_unwatchable();
+}
+
+void HttpClient::Impl::fail_unwatchable()
+{
+  std::vector<std::pair<CURL*, std::string>> failed;
+  failed.swap(unwatchable);
+  for (auto& [easy, why] : failed) {
+    void* user = nullptr;
+    if (easy != nullptr) {
+      curl_easy_getinfo(easy, CURLINFO_PRIVATE, &user);
+    }
+    auto* t = static_cast<Transfer*>(user);  // null: libcurl's own handle closing a connection
+    if (t != nullptr && !t->finished) {
+      complete(*t, t->result_with(HttpOutcome::transport,
+                                  "cannot watch the connection to " + host_of(t->request.url) + " (epoll_ctl: " + why + ")"));
+    }
+  }
 }
 
 void HttpClient::Impl::wait_and_dispatch(int timeout_ms)
@@ -228,6 +253,7 @@ void HttpClient::Impl::wait_and_dispatch(int timeout_ms)
     int running = 0;
     curl_multi_socket_action(multi, fd, flags, &running);
   }
+  fail_unwatchable();
 }
 
 void HttpClient::Impl::drain_queue()

@@ -70,6 +70,9 @@ struct HttpClient::Impl {
   void wait_and_dispatch(int timeout_ms);
   /// Tells libcurl its timeout has passed, when it has.
   void drive_curl_timer();
+  /// Fails the transfers whose sockets epoll refused (outside libcurl's callbacks).
+  void fail_unwatchable();
+  void release_descriptors();
   /// libcurl's CURLMOPT_SOCKETFUNCTION and CURLMOPT_TIMERFUNCTION (static trampolines).
   static int on_socket(CURL* easy, curl_socket_t socket, int what, void* user, void* socket_data);
   static int on_timer(CURLM* multi, long timeout_ms, void* user);
@@ -101,6 +104,7 @@ struct HttpClient::Impl {
   int wake_fd = -1;                          ///< eventfd: submit() writes, the loop reads
   std::atomic<bool> wake_pending{false};     ///< a write to wake_fd not yet read: skip another
   Clock::time_point curl_due = Clock::time_point::max();  ///< libcurl's timer (CURLMOPT_TIMERFUNCTION)
+  std::vector<std::pair<CURL*, std::string>> unwatchable;  ///< transfers whose socket epoll refused, and why
   std::thread thread;
   std::atomic<std::thread::id> loop_id;
   std::atomic<bool> stopping{false};
