@@ -120,11 +120,13 @@ int HttpClient::Impl::on_socket(CURL* easy, curl_socket_t socket, int what, void
   // a close, which epoll forgets by itself) is modified, whichever epoll accepts.
   const int first = socket_data == nullptr ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
   if (epoll_ctl(self.epoll_fd, first, socket, &event) != 0) {
-    const int first_error = errno;  // the fallback's ENOENT/EEXIST would hide the real cause
+    const int first_error = errno;
     if (epoll_ctl(self.epoll_fd, first == EPOLL_CTL_ADD ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, socket, &event) != 0) {
       // Out of kernel memory or epoll watches, say: this transfer could never progress. It
       // fails (a transport error, retried as such) once libcurl has returned (fail_unwatchable).
-      self.unwatchable.emplace_back(easy, std::strerror(first_error));
+      // The cause is the error that was not ENOENT/EEXIST (those only say which call was due).
+      const int cause = first_error == ENOENT || first_error == EEXIST ? errno : first_error;
+      self.unwatchable.emplace_back(easy, std::strerror(cause));
     }
   }
   if (socket_data == nullptr) {
