@@ -165,6 +165,7 @@ http::HttpRequest HttpAdapter::http_request(const Call& call) const
   }
   request.idle_timeout = m_options.idle_timeout;
   request.total_timeout = m_options.total_timeout;
+  request.ca_file = m_options.ca_file;
   return request;
 }
 
@@ -218,6 +219,9 @@ void HttpAdapter::attempt_done(const std::shared_ptr<Call>& call, http::HttpResu
       break;
     case http::HttpOutcome::transport:
       error = Error{ErrorKind::transport, result.error};
+      break;
+    case http::HttpOutcome::untrusted:  // a certificate that failed verification fails again
+      error = Error{ErrorKind::rejected, result.error};
       break;
     case http::HttpOutcome::timeout:
       error = Error{ErrorKind::timeout, result.error};

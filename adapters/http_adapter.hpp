@@ -41,6 +41,7 @@ struct HttpAdapterOptions {
   http::Milliseconds connect_timeout = http::k_default_connect_timeout;
   http::Milliseconds idle_timeout = http::k_default_idle_timeout;  ///< also bounds a stream's first byte
   http::Milliseconds total_timeout = http::k_default_total_timeout;
+  std::string ca_file;  ///< PEM certificates to trust for https; empty: the system's
   /// Request sent to first byte; negative: idle_timeout when streaming, else none (total bounds it).
   http::Milliseconds first_byte_timeout{-1};
   http::RetryOptions retry;

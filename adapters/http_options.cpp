@@ -124,6 +124,12 @@ HttpAdapterOptions http_options(const config::ModelConfig& model)
   o.connect_timeout = seconds_to_ms(model.connect_timeout_s);
   o.idle_timeout = seconds_to_ms(model.idle_timeout_s);
   o.total_timeout = seconds_to_ms(model.request_timeout_s);
+  if (!model.ca_file.empty()) {
+    if (!std::ifstream(model.ca_file)) {
+      throw ConfigError(model_error(model, "ca_file '" + model.ca_file + "' cannot be read"));
+    }
+    o.ca_file = model.ca_file;
+  }
   if (model.first_byte_timeout_s) {
     o.first_byte_timeout = seconds_to_ms(*model.first_byte_timeout_s);
   }

@@ -36,6 +36,8 @@ std::string_view to_string(HttpOutcome outcome)
       return "completed";
     case HttpOutcome::transport:
       return "transport";
+    case HttpOutcome::untrusted:
+      return "untrusted";
     case HttpOutcome::timeout:
       return "timeout";
     case HttpOutcome::aborted:

@@ -32,6 +32,7 @@ struct HttpRequest {
   Milliseconds first_byte_timeout = k_default_first_byte_timeout;  ///< request sent to first byte; 0: off
   Milliseconds idle_timeout = k_default_idle_timeout;              ///< no byte received for this long; 0: off
   Milliseconds total_timeout = k_default_total_timeout;            ///< the whole transfer; 0: off
+  std::string ca_file;  ///< PEM certificates to verify the server with; empty: the system's
 };
 
 /// The status line and headers of the final (non-1xx) response.
@@ -46,6 +47,7 @@ struct HttpHead {
 enum class HttpOutcome {
   completed,  ///< a whole response arrived (any status: check head.status)
   transport,  ///< connection refused or reset, DNS, TLS, truncated body
+  untrusted,  ///< the server's TLS certificate failed verification: asking again cannot help
   timeout,    ///< connect, first-byte, idle or total timeout
   aborted,    ///< the data callback returned false
   cancelled,  ///< cancel_all()/cancel_group() or client shutdown

@@ -149,6 +149,9 @@ std::string Transfer::configure(CURL* handle)
   set(CURLOPT_HEADERDATA, static_cast<void*>(this));
   set(CURLOPT_WRITEFUNCTION, &on_body);
   set(CURLOPT_WRITEDATA, static_cast<void*>(this));
+  if (!request.ca_file.empty()) {
+    set(CURLOPT_CAINFO, request.ca_file.c_str());  // verification stays on: only what to trust changes
+  }
   if (request.method == "POST") {
     set(CURLOPT_POST, 1L);
     set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
@@ -202,6 +205,12 @@ HttpResult Transfer::result_for(CURLcode code)
     }
     return result_with(HttpOutcome::timeout,
                        "total timeout (" + ms_text(request.total_timeout) + ") exceeded by " + host);
+  }
+  if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_ISSUER_ERROR ||
+      code == CURLE_SSL_PINNEDPUBKEYNOTMATCH) {
+    return result_with(HttpOutcome::untrusted, "TLS error with " + host + ": " + util::shorten(detail, k_detail_chars) +
+                                                   " (not retried; a private CA or self-signed server: set the "
+                                                   "model's ca_file)");
   }
   return result_with(HttpOutcome::transport,
                      "transport error with " + host + ": " + util::shorten(detail, k_detail_chars));

@@ -65,6 +65,7 @@ struct ModelConfig {
   // plan_fingerprint, so runs stored before them resume unchanged.
   std::string api;               ///< "chat", "completions", "messages"; empty: the kind's own
   std::string api_key_file;      ///< a file whose first line is the API key (never stored)
+  std::string ca_file;           ///< PEM certificates to trust for https (a private CA); empty: the system's
   std::string reasoning_effort;  ///< "minimal", "low", "medium", "high"; empty: not sent
   std::optional<std::int64_t> thinking_budget;  ///< reasoning budget in tokens (Anthropic budget_tokens)
   std::string reasoning_field;   ///< response field with the reasoning; empty: the kind's

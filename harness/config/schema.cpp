@@ -172,6 +172,9 @@ const std::vector<Key<ModelConfig>>& model_table()
        .choices = "chat|completions|messages"},
       {.name = "api_key_file", .field = member(&M::api_key_file), .flags = k_omit_default,
        .doc = "file whose first line is the API key (instead of api_key_env); the key is never stored or shown"},
+      {.name = "ca_file", .field = member(&M::ca_file), .flags = k_omit_default,
+       .doc = "PEM file of the certificates to trust for an https base URL (a private CA or a self-signed server); "
+              "empty: the system's"},
       {.name = "reasoning_effort", .field = member(&M::reasoning_effort), .flags = k_plan | k_omit_default,
        .doc = "reasoning_effort sent to APIs that take one (OpenAI o-series, Ollama, vLLM); empty: not sent",
        .choices = "minimal|low|medium|high"},

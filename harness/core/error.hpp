@@ -16,12 +16,12 @@ class ConfigError : public std::runtime_error {
 };
 
 enum class ErrorKind {
-  transport,  ///< connection refused/reset, DNS, TLS: retryable
+  transport,  ///< connection refused/reset, DNS, TLS handshakes: retryable
   http,       ///< an HTTP error status; retryable for 408, 429 and 5xx
   protocol,   ///< a malformed response body or stream: retryable
   timeout,    ///< connect, first-byte, idle or total timeout: retryable
   cancelled,  ///< the run was interrupted; never stored
-  rejected,   ///< the server refused the request for good (4xx other than 408/429)
+  rejected,   ///< refused for good: a 4xx other than 408/429, or a server certificate not trusted
   internal,   ///< a bug or an unexpected state in the harness
 };
 
