@@ -5,10 +5,6 @@
 // is stored as if the server had given it.
 #include <catch2/catch.hpp>
 
-#include <chrono>
-#include <fstream>
-#include <thread>
-
 #include "tests/support/test_env.hpp"
 
 using namespace rb::test;
@@ -26,27 +22,13 @@ class TlsFront {
   TlsFront(int backend_port, const std::string& log_dir)
   {
     const std::string out = log_dir + "/tls.out";
+    const std::string err = log_dir + "/tls.err";
     m_process = std::make_unique<Background>(
         std::vector<std::string>{"/usr/bin/python3", source_dir() + "/tests/support/tls_proxy.py",
                                  tls_fixture("server_cert.pem"), tls_fixture("server_key.pem"),
                                  std::to_string(backend_port)},
-        out, log_dir + "/tls.err");
-    const std::string prefix = "listening on ";
-    for (int i = 0; i < 400 && m_port == 0; ++i) {
-      std::ifstream in(out);
-      std::string line;
-      if (std::getline(in, line) && line.starts_with(prefix)) {
-        m_port = std::stoi(line.substr(prefix.size()));
-        break;
-      }
-      if (!m_process->running()) {
-        throw std::runtime_error("tls_proxy.py exited: " + read_file(log_dir + "/tls.err"));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    if (m_port == 0) {
-      throw std::runtime_error("tls_proxy.py did not print its port");
-    }
+        out, err);
+    m_port = wait_for_port(*m_process, out, err, "listening on ", "tls_proxy.py");
   }
   std::string url() const { return "https://127.0.0.1:" + std::to_string(m_port) + "/v1"; }
 

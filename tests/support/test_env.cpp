@@ -190,23 +190,26 @@ SimServerProcess::SimServerProcess(const std::string& scenario, const std::strin
     argv.push_back(scenario);
   }
   const std::string out = log_dir + "/serve-sim.out";
-  m_process = std::make_unique<Background>(argv, out, log_dir + "/serve-sim.err");
-  const std::string prefix = "serve-sim: listening on http://127.0.0.1:";
-  for (int i = 0; i < 200 && m_port == 0; ++i) {
-    std::ifstream in(out);
+  const std::string err = log_dir + "/serve-sim.err";
+  m_process = std::make_unique<Background>(argv, out, err);
+  m_port = wait_for_port(*m_process, out, err, "serve-sim: listening on http://127.0.0.1:", "serve-sim");
+}
+
+int wait_for_port(Background& process, const std::string& stdout_path, const std::string& stderr_path,
+                  const std::string& prefix, const std::string& what)
+{
+  for (int i = 0; i < 400; ++i) {
+    std::ifstream in(stdout_path);
     std::string line;
     if (std::getline(in, line) && line.starts_with(prefix)) {
-      m_port = std::stoi(line.substr(prefix.size()));
-      break;
+      return std::stoi(line.substr(prefix.size()));
     }
-    if (!m_process->running()) {
-      throw std::runtime_error("serve-sim exited: " + read_file(log_dir + "/serve-sim.err"));
+    if (!process.running()) {
+      throw std::runtime_error(what + " exited: " + read_file(stderr_path));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
-  if (m_port == 0) {
-    throw std::runtime_error("serve-sim did not print its port");
-  }
+  throw std::runtime_error(what + " did not print its port");
 }
 
 long long count_rows(const std::string& path, const std::string& sql)

@@ -51,6 +51,12 @@ class Background {
   int m_status = -1;
 };
 
+/// Waits until `process` writes a first line starting with `prefix` to `stdout_path` and returns
+/// the port number that follows it; throws (quoting `stderr_path`) if `process` exits first or
+/// after 10 s. `what` names the program in those messages.
+int wait_for_port(Background& process, const std::string& stdout_path, const std::string& stderr_path,
+                  const std::string& prefix, const std::string& what);
+
 /// Starts `reasonbench serve-sim --port 0` (with `scenario` unless empty) and reads its port.
 class SimServerProcess {
  public:
