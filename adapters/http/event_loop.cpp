@@ -22,7 +22,6 @@ constexpr Milliseconds k_max_poll_wait{1000};     ///< the loop wakes at least t
 constexpr rlim_t k_wanted_open_files = 65536;     ///< one descriptor per connection in flight
 constexpr int k_max_cancel_rounds = 16;           ///< callbacks that keep starting work while cancelled
 constexpr Milliseconds k_min_check_interval{10};  ///< between scans for first-byte/idle timeouts
-constexpr int k_max_events = 256;                 ///< ready sockets taken per epoll_wait
 constexpr std::size_t k_max_spare_easy = 1024;    ///< easy handles kept for reuse
 
 void global_init_once()
@@ -228,10 +227,9 @@ void HttpClient::Impl::fail_unwatchable()
 
 void HttpClient::Impl::wait_and_dispatch(int timeout_ms)
 {
-  std::array<epoll_event, k_max_events> events{};
-  const int n = epoll_wait(epoll_fd, events.data(), k_max_events, timeout_ms);
+  const int n = epoll_wait(epoll_fd, ready_events.data(), static_cast<int>(ready_events.size()), timeout_ms);
   for (int i = 0; i < n; ++i) {
-    const int fd = events[i].data.fd;
+    const int fd = ready_events[i].data.fd;
     if (fd == wake_fd) {
       // Read first, then let submitters write again: a write between the two is not needed, as
       // its command is already queued and the loop drains the queue after this returns. (The
@@ -241,7 +239,7 @@ void HttpClient::Impl::wait_and_dispatch(int timeout_ms)
       wake_pending.store(false);
       continue;
     }
-    const std::uint32_t ready = events[i].events;
+    const std::uint32_t ready = ready_events[i].events;
     int flags = 0;
     if ((ready & (EPOLLIN | EPOLLHUP | EPOLLRDHUP)) != 0) {
       flags |= CURL_CSELECT_IN;

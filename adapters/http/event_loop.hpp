@@ -3,6 +3,9 @@
 // libcurl's multi-socket API driven by epoll, so each wake-up costs only the sockets that are
 // ready, however many transfers are in flight. Other threads talk to it only through submit()
 // (a mutex-protected queue + an eventfd in the same epoll set).
+#include <sys/epoll.h>
+
+#include <array>
 #include <atomic>
 #include <future>
 #include <map>
@@ -105,6 +108,7 @@ struct HttpClient::Impl {
   std::atomic<bool> wake_pending{false};     ///< a write to wake_fd not yet read: skip another
   Clock::time_point curl_due = Clock::time_point::max();  ///< libcurl's timer (CURLMOPT_TIMERFUNCTION)
   std::vector<std::pair<CURL*, std::string>> unwatchable;  ///< transfers whose socket epoll refused, and why
+  std::array<epoll_event, 256> ready_events;  ///< epoll_wait's output, reused (not cleared) at each wake-up
   std::thread thread;
   std::atomic<std::thread::id> loop_id;
   std::atomic<bool> stopping{false};
